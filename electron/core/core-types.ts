@@ -1,0 +1,79 @@
+// The shapes the composition root (createCore) and its callers share. The Electron shell,
+// browser mode and the tests all wire a core from these; none of it imports Electron.
+import type { SpawnOptions, ChildProcess } from 'node:child_process';
+import type {
+  CallView,
+  InvokeChannel,
+  InvokeResponses,
+  PushEvent,
+  PushEvents,
+  Result,
+  WrapUp,
+} from '../../shared/ipc-contract';
+import type { CallRecord } from '../../shared/call-tracker';
+import type { Settings } from '../../shared/settings-schema';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Logger {
+  debug(message: string, meta?: Record<string, unknown>): void;
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+export type SpawnFn = (command: string, args: readonly string[], options?: SpawnOptions) => ChildProcess;
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    // Timers must never keep a CLI process alive on their own.
+    t.unref?.();
+    return t;
+  },
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+/** Where an argv came from; only used for the log. */
+export type ArgvSource = 'startup' | 'second-instance' | 'socket';
+
+export type ArgvOutcome =
+  | { kind: 'call'; callId: string }
+  | { kind: 'dial'; number: string }
+  | { kind: 'open' }
+  | { kind: 'rejected'; message: string };
+
+/** Something that reacts to calls and wrap-ups (CRM deliveries, Egards, lookups). */
+export interface CallEffects {
+  /** A call record changed; `prev` is undefined for a new call. Must not throw or block. */
+  onCallChanged?(prev: CallRecord | undefined, next: CallRecord): void;
+  /** The agent saved (or edited) a wrap-up. Must not throw or block. */
+  onWrapUpSaved?(call: CallRecord, wrapUp: WrapUp): void;
+  /** Adds what this effect knows to a call view (CRM badge, delivery states). */
+  decorate?(view: CallView): CallView;
+  /** Settings changed: pending work may now be possible. */
+  onSettingsChanged?(settings: Settings): void;
+  close?(): Promise<void> | void;
+}
+
+export type PushListener = <E extends PushEvent>(event: E, payload: PushEvents[E]) => void;
+
+export interface Core {
+  /** Handles one process's argv (3CX notification, tel: URL, or nothing). Never throws. */
+  handleArgv(argv: readonly string[], source: ArgvSource): Promise<ArgvOutcome>;
+  /** One IPC request, validated here; transports only check the sender. Never throws. */
+  invoke(channel: string, payload: unknown): Promise<Result<InvokeResponses[InvokeChannel]>>;
+  /** Main → renderer pushes; returns an unsubscribe function. */
+  subscribe(listener: PushListener): () => void;
+  /** Effects registered after creation (e.g. the CRM outbox). */
+  addEffects(effects: CallEffects): void;
+  settings(): Settings;
+  close(): Promise<void>;
+}
