@@ -1,0 +1,50 @@
+// Numbered schema migrations. Append only: a migration that shipped is never edited, because
+// agents' databases already ran it. user_version records how far a database got.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'call journal and wrap-ups',
+    sql: `
+      CREATE TABLE calls (
+        key          TEXT PRIMARY KEY,
+        id           TEXT NOT NULL,
+        direction    TEXT NOT NULL,
+        number       TEXT,
+        withheld     INTEGER NOT NULL DEFAULT 0,
+        state        TEXT NOT NULL,
+        outcome      TEXT,
+        started_at   INTEGER NOT NULL,
+        answered_at  INTEGER,
+        ended_at     INTEGER,
+        seen         TEXT NOT NULL,
+        match_e164   TEXT,
+        match_suffix TEXT,
+        updated_at   INTEGER NOT NULL
+      );
+      CREATE INDEX calls_started ON calls(started_at DESC);
+      CREATE INDEX calls_e164 ON calls(match_e164);
+      CREATE INDEX calls_suffix ON calls(match_suffix);
+      CREATE TABLE wrapups (
+        call_key  TEXT NOT NULL REFERENCES calls(key),
+        revision  INTEGER NOT NULL,
+        status    TEXT NOT NULL,
+        comments  TEXT NOT NULL,
+        saved_at  INTEGER NOT NULL,
+        PRIMARY KEY (call_key, revision)
+      );
+      CREATE TABLE events (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        call_key  TEXT NOT NULL,
+        type      TEXT NOT NULL,
+        at        INTEGER NOT NULL,
+        argv      TEXT NOT NULL
+      );
+    `,
+  },
+];
