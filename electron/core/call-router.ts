@@ -1,0 +1,104 @@
+// notification → tracker → journal → effects. Everything a 3CX event causes starts here, in
+// one synchronous step per event, so 2–3 racing launches per call are applied one at a time.
+import type { CallNotification } from '../../shared/crm-args';
+import { callKey, closeIfStale, reduceCall, rehydrate, type CallRecord, type TrackerEvent } from '../../shared/call-tracker';
+import type { Settings } from '../../shared/settings-schema';
+import type { Journal } from './journal';
+import type { Clock, Logger } from './core-types';
+
+/** An outbound S has no /C:; the number is the one CallPop dialed just before (FIELD-NOTES). */
+export const DIAL_CORRELATION_MS = 10_000;
+
+export interface RouterEvents {
+  changed(prev: CallRecord | undefined, next: CallRecord): void;
+  showCard(call: CallRecord): void;
+}
+
+export interface CallRouter {
+  apply(n: CallNotification, argv: readonly string[]): CallRecord;
+  noteDial(number: string): void;
+  get(key: string): CallRecord | undefined;
+  /** Cards currently shown, oldest first. */
+  cards(): string[];
+  dismiss(key: string): boolean;
+  closeStaleCalls(): number;
+}
+
+export function createCallRouter(deps: {
+  journal: Journal;
+  clock: Clock;
+  logger: Logger;
+  settings: () => Settings;
+  events: RouterEvents;
+}): CallRouter {
+  const live = new Map<string, CallRecord>();
+  for (const r of deps.journal.openCalls()) live.set(r.key, rehydrate(r));
+  const cards = new Set<string>();
+  // Calls whose card was shown once: a late duplicate S must not pop it again after Esc.
+  const popped = new Set<string>();
+  let lastDial: { number: string; at: number } | null = null;
+
+  function current(key: string): CallRecord | undefined {
+    const hit = live.get(key);
+    if (hit) return hit;
+    const stored = deps.journal.get(key);
+    return stored ? rehydrate(stored) : undefined;
+  }
+
+  function wantsCard(call: CallRecord): boolean {
+    const s = deps.settings().popup;
+    if (s.paused || popped.has(call.key)) return false;
+    if (call.state === 'ended') return false;
+    if (call.direction === 'outbound') return true;
+    return s.showOn === 'ring' || call.state === 'connected';
+  }
+
+  return {
+    apply(n, argv) {
+      const at = deps.clock.now();
+      const ev: TrackerEvent = { type: n.type, callId: n.callId, at };
+      if (n.direction) ev.direction = n.direction;
+      if (n.caller?.kind === 'number') ev.number = n.caller.value;
+      if (n.caller?.kind === 'withheld') ev.withheld = true;
+      if (n.type === 'S' && n.direction === 'outbound' && !ev.number && lastDial && at - lastDial.at <= DIAL_CORRELATION_MS) {
+        ev.number = lastDial.number;
+        lastDial = null;
+      }
+      const key = callKey(n.callId);
+      const prev = current(key);
+      const next = reduceCall(prev, ev);
+      deps.journal.record({ type: n.type, callKey: key, at, argv }, next);
+      if (next.state === 'ended' && next.outcome !== 'end-unknown') live.delete(key);
+      else live.set(key, next);
+      deps.events.changed(prev, next);
+      if (wantsCard(next)) {
+        popped.add(key);
+        cards.add(key);
+        deps.events.showCard(next);
+      }
+      return next;
+    },
+    noteDial(number) {
+      lastDial = { number, at: deps.clock.now() };
+    },
+    get: current,
+    cards: () => [...cards],
+    dismiss: (key) => cards.delete(key),
+    closeStaleCalls() {
+      let closed = 0;
+      const now = deps.clock.now();
+      for (const [key, call] of live) {
+        if (call.state === 'ended') continue;
+        const next = closeIfStale(call, now);
+        if (next !== call) {
+          live.set(key, next);
+          deps.journal.upsert(next);
+          deps.logger.warn(`call ${call.id} had no end after 12 hours; closed as "end unknown"`);
+          deps.events.changed(call, next);
+          closed++;
+        }
+      }
+      return closed;
+    },
+  };
+}

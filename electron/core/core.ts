@@ -1,0 +1,303 @@
+// The composition root: createCore(deps) wires settings, journal, call router, dialer and any
+// effects (CRM outbox) from injected dependencies. The Electron shell, browser mode and the
+// tests all call this; nothing here imports Electron.
+import { spawn as nodeSpawn } from 'node:child_process';
+import { parseArgv } from '../../shared/crm-args';
+import { callKey, type CallRecord } from '../../shared/call-tracker';
+import {
+  validateRequest,
+  type CallView,
+  type InvokeChannel,
+  type InvokeResponses,
+  type PushEvent,
+  type PushEvents,
+  type Result,
+} from '../../shared/ipc-contract';
+import { phoneInfo } from '../../shared/phone';
+import type { ArgvOutcome, ArgvSource, CallEffects, Clock, Core, Logger, PushListener, SpawnFn } from './core-types';
+import { systemClock } from './core-types';
+import { openDatabase } from './db';
+import { createJournal } from './journal';
+import { createCallRouter } from './call-router';
+import { createDialer } from './dialer';
+import { createSettingsStore, type SecretBox } from './settings-store';
+import { redact } from './redact';
+
+export interface CoreDeps {
+  dataDir: string;
+  logger: Logger & { setSecrets?(values: readonly string[]): void };
+  clock?: Clock;
+  fetch?: typeof fetch;
+  spawn?: SpawnFn;
+  secrets?: SecretBox;
+  /** null: no machine-wide file; undefined: the platform's default path. */
+  machineConfigPath?: string | null;
+  /** Effects created from the core's own database and settings, e.g. the CRM outbox. */
+  effects?: Array<(ctx: EffectContext) => CallEffects>;
+}
+
+export interface EffectContext {
+  db: ReturnType<typeof openDatabase>;
+  clock: Clock;
+  logger: Logger;
+  fetch: typeof fetch;
+  settings: () => import('../../shared/settings-schema').Settings;
+  /** Re-send a call's view to the UI (its deliveries or CRM badge changed). */
+  callChanged(key: string): void;
+  push<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
+}
+
+const STALE_SWEEP_MS = 10 * 60 * 1000;
+const HISTORY_LIMIT = 10;
+
+/** Channels another module answers (the outbox registers these). */
+export type ChannelHandler = (request: unknown) => unknown;
+
+export async function createCore(deps: CoreDeps): Promise<Core & { registerChannel(channel: InvokeChannel, handler: ChannelHandler): void }> {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger;
+  const spawn = deps.spawn ?? (nodeSpawn as unknown as SpawnFn);
+  const fetchFn = deps.fetch ?? globalThis.fetch;
+  const store = createSettingsStore({
+    dataDir: deps.dataDir,
+    machineConfigPath: deps.machineConfigPath,
+    secrets: deps.secrets,
+    logger,
+  });
+  const refreshSecrets = () => logger.setSecrets?.(store.secretValues());
+  refreshSecrets();
+
+  const db = openDatabase(deps.dataDir);
+  const settings = () => store.get();
+  const journal = createJournal(db, () => ({
+    defaultCountry: settings().agent.defaultCountry,
+    suffixDigits: settings().matching.suffixDigits,
+  }));
+  const listeners = new Set<PushListener>();
+  const effects: CallEffects[] = [];
+  const handlers = new Map<string, ChannelHandler>();
+
+  function push<E extends PushEvent>(event: E, payload: PushEvents[E]): void {
+    for (const l of listeners) {
+      try {
+        l(event, payload);
+      } catch (e) {
+        logger.error(`push listener failed on ${event}: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  function view(call: CallRecord): CallView {
+    let v: CallView = {
+      ...call,
+      phone: call.number ? phoneInfo(call.number, settings().agent.defaultCountry) : null,
+      wrapUp: journal.latestWrapUp(call.key),
+      crm: { state: 'off' },
+      deliveries: [],
+    };
+    for (const e of effects) {
+      if (!e.decorate) continue;
+      try {
+        v = e.decorate(v);
+      } catch (err) {
+        logger.error(`decorate failed: ${(err as Error).message}`);
+      }
+    }
+    return v;
+  }
+
+  function each(fn: (e: CallEffects) => void, what: string): void {
+    for (const e of effects) {
+      try {
+        fn(e);
+      } catch (err) {
+        // An effect's failure must never stop the journal or the popup.
+        logger.error(`${what} failed: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  const router = createCallRouter({
+    journal,
+    clock,
+    logger,
+    settings,
+    events: {
+      changed(prev, next) {
+        push('call.updated', view(next));
+        each((e) => e.onCallChanged?.(prev, next), 'call effect');
+      },
+      showCard(call) {
+        push('popup.show', view(call));
+      },
+    },
+  });
+  const dialer = createDialer({ spawn, settings, logger });
+
+  const ctx: EffectContext = {
+    db,
+    clock,
+    logger,
+    fetch: fetchFn,
+    settings,
+    callChanged(key) {
+      const call = router.get(key);
+      if (call) push('call.updated', view(call));
+    },
+    push,
+  };
+  for (const make of deps.effects ?? []) effects.push(make(ctx));
+
+  const closed = router.closeStaleCalls();
+  if (closed) logger.info(`closed ${closed} stale call(s) at start-up`);
+  let sweepTimer = clock.setTimeout(function sweep() {
+    router.closeStaleCalls();
+    sweepTimer = clock.setTimeout(sweep, STALE_SWEEP_MS);
+  }, STALE_SWEEP_MS);
+
+  function notice(level: 'info' | 'warn' | 'error', message: string): void {
+    push('notice', { level, message });
+  }
+
+  for (const p of store.view().problems) notice('warn', `Settings: ${p.path ? `${p.path}: ` : ''}${p.message}`);
+
+  async function dial(number: string): Promise<{ via: string }> {
+    const result = await dialer.dial(number);
+    router.noteDial(result.dialed);
+    return { via: result.via };
+  }
+
+  async function handleArgv(argv: readonly string[], source: ArgvSource): Promise<ArgvOutcome> {
+    try {
+      const inv = parseArgv(argv);
+      switch (inv.kind) {
+        case 'call-notification': {
+          for (const w of inv.warnings) logger.warn(`3CX argv (${source}): ${w}`, { argv });
+          const call = router.apply(inv.notification, argv);
+          logger.info(`3CX /N:${inv.notification.type} call ${call.id} → ${call.state}`, { source });
+          return { kind: 'call', callId: call.id };
+        }
+        case 'dial-request': {
+          try {
+            await dial(inv.number);
+          } catch (e) {
+            notice('error', (e as Error).message);
+          }
+          return { kind: 'dial', number: inv.number };
+        }
+        case 'open':
+          return { kind: 'open' };
+        case 'unknown': {
+          logger.warn(`ignored a start with unusable arguments (${source}): ${inv.message}`, { argv });
+          notice('warn', `CallPop was started with arguments it cannot use: ${inv.message}`);
+          return { kind: 'rejected', message: inv.message };
+        }
+      }
+    } catch (e) {
+      const message = redact((e as Error).message);
+      logger.error(`handling argv failed: ${message}`, { argv });
+      notice('error', `A 3CX notification could not be stored: ${message}`);
+      return { kind: 'rejected', message };
+    }
+  }
+
+  async function answer(channel: InvokeChannel, req: Record<string, unknown>): Promise<unknown> {
+    const custom = handlers.get(channel);
+    if (custom) return custom(req);
+    switch (channel) {
+      case 'calls.list':
+        return journal.list((req.limit as number | undefined) ?? 200).map(view);
+      case 'calls.get': {
+        const call = router.get(callKey(req.callId as string));
+        if (!call) throw new Error(`no call with id ${String(req.callId)}`);
+        return {
+          call: view(call),
+          history: call.number ? journal.history(call.number, call.key, HISTORY_LIMIT).map(view) : [],
+        };
+      }
+      case 'wrapup.save': {
+        const key = callKey(req.callId as string);
+        const call = router.get(key);
+        if (!call) throw new Error(`no call with id ${String(req.callId)}`);
+        const wrap = journal.saveWrapUp(key, req.status as never, req.comments as string, clock.now());
+        logger.info(`wrap-up saved for call ${call.id}: ${wrap.status} (revision ${wrap.revision})`);
+        each((e) => e.onWrapUpSaved?.(call, wrap), 'wrap-up effect');
+        const v = view(call);
+        push('call.updated', v);
+        // Outcome recorded after the call: the card has done its job (two keystrokes, gone).
+        if (call.state === 'ended' && router.dismiss(key)) push('popup.hide', { callId: call.id });
+        return v;
+      }
+      case 'popup.list':
+        return router
+          .cards()
+          .map((k) => router.get(k))
+          .filter((c): c is CallRecord => c !== undefined)
+          .map(view);
+      case 'popup.dismiss': {
+        const key = callKey(req.callId as string);
+        router.dismiss(key);
+        push('popup.hide', { callId: router.get(key)?.id ?? (req.callId as string) });
+        return null;
+      }
+      case 'dial':
+        return dial(req.number as string);
+      case 'settings.get':
+        return store.view();
+      case 'settings.save': {
+        const r = store.save(req.patch as Record<string, unknown>);
+        if (!r.ok) throw new Error(r.error);
+        refreshSecrets();
+        each((e) => e.onSettingsChanged?.(r.view.settings), 'settings effect');
+        push('settings.changed', r.view);
+        return r.view;
+      }
+      case 'outbox.summary':
+        return { pending: 0, failed: 0, waitingSettings: 0, failedItems: [] };
+      case 'outbox.retry':
+      case 'outbox.discard':
+        throw new Error('CRM delivery is not configured');
+      case 'log.write':
+        logger[req.level as 'info'](`renderer: ${req.message as string}`);
+        return null;
+      case 'renderer.ready':
+        return null;
+    }
+  }
+
+  return {
+    handleArgv,
+    async invoke(channel, payload): Promise<Result<InvokeResponses[InvokeChannel]>> {
+      const checked = validateRequest(channel, payload);
+      if (!checked.ok) {
+        logger.warn(`IPC: ${checked.error}`);
+        return { ok: false, error: checked.error };
+      }
+      try {
+        const value = await answer(checked.channel, checked.value as Record<string, unknown>);
+        return { ok: true, value: value as InvokeResponses[InvokeChannel] };
+      } catch (e) {
+        const error = redact((e as Error).message, store.secretValues());
+        logger.warn(`IPC ${channel} failed: ${error}`);
+        return { ok: false, error };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    addEffects(e) {
+      effects.push(e);
+    },
+    registerChannel(channel, handler) {
+      handlers.set(channel, handler);
+    },
+    settings,
+    async close() {
+      clock.clearTimeout(sweepTimer);
+      for (const e of effects) await e.close?.();
+      listeners.clear();
+      db.close();
+    },
+  };
+}
