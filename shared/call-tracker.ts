@@ -55,7 +55,9 @@ function minOrNull(a: number | null, b: number | null): number | null {
   return Math.min(a, b);
 }
 
-export function outcomeOf(r: Pick<CallRecord, 'state' | 'answeredAt' | 'direction' | 'endedAt'>): CallOutcome | null {
+export function outcomeOf(
+  r: Pick<CallRecord, 'state' | 'answeredAt' | 'direction' | 'endedAt'>,
+): CallOutcome | null {
   if (r.state !== 'ended') return null;
   if (r.answeredAt !== null) return 'answered';
   if (r.endedAt === null) return 'end-unknown';
@@ -73,7 +75,9 @@ export function reduceCall(prev: CallRecord | undefined, ev: TrackerEvent): Call
   const key = callKey(ev.callId);
   const evState = STATE_OF[ev.type];
   const rank = SOURCE_RANK[ev.type];
-  const p = prev ? (provenance.get(prev) ?? { directionRank: 0, numberRank: 0 }) : { directionRank: 0, numberRank: 0 };
+  const p = prev
+    ? (provenance.get(prev) ?? { directionRank: 0, numberRank: 0 })
+    : { directionRank: 0, numberRank: 0 };
 
   const base: CallRecord = prev ?? {
     key,
@@ -91,7 +95,10 @@ export function reduceCall(prev: CallRecord | undefined, ev: TrackerEvent): Call
 
   let direction = base.direction;
   let directionRank = p.directionRank;
-  if (ev.direction && (rank > directionRank || (rank === directionRank && ev.direction < direction))) {
+  if (
+    ev.direction &&
+    (rank > directionRank || (rank === directionRank && ev.direction < direction))
+  ) {
     direction = ev.direction;
     directionRank = rank;
   }
@@ -99,7 +106,10 @@ export function reduceCall(prev: CallRecord | undefined, ev: TrackerEvent): Call
   let number = base.number;
   let withheld = base.withheld;
   let numberRank = p.numberRank;
-  if (ev.number && (rank > numberRank || (rank === numberRank && (number === null || ev.number < number)))) {
+  if (
+    ev.number &&
+    (rank > numberRank || (rank === numberRank && (number === null || ev.number < number)))
+  ) {
     number = ev.number;
     numberRank = rank;
   }

@@ -37,7 +37,10 @@ const PHONE_LIKE = /^\+?[0-9*#]{2,}$/;
 
 function unquote(value: string): string {
   const v = value.trim();
-  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+  if (
+    v.length >= 2 &&
+    ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
+  ) {
     return v.slice(1, -1).trim();
   }
   return v.replace(/^"|"$/g, '').trim();
@@ -108,7 +111,8 @@ export function parseArgv(argv: readonly string[]): Invocation {
     if (!flag) continue; // executable path, Chromium switches, '.', script paths
     const name = (flag[1] ?? '').toUpperCase();
     if (flags.has(name)) {
-      if (flags.get(name) !== unquote(flag[2] ?? '')) warnings.push(`/${name}: given twice; the first value is used`);
+      if (flags.get(name) !== unquote(flag[2] ?? ''))
+        warnings.push(`/${name}: given twice; the first value is used`);
       continue;
     }
     flags.set(name, unquote(flag[2] ?? ''));
@@ -160,7 +164,9 @@ export function parseArgv(argv: readonly string[]): Invocation {
       };
     }
   } else if (type !== 'S') {
-    warnings.push(`/N:${type} without /T: (the seed makes it mandatory); direction taken from the call`);
+    warnings.push(
+      `/N:${type} without /T: (the seed makes it mandatory); direction taken from the call`,
+    );
   }
 
   const c = flags.get('C');

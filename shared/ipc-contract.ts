@@ -7,7 +7,12 @@ import type { CallRecord } from './call-tracker';
 import type { PhoneInfo } from './phone';
 import type { Settings, SettingsProblem } from './settings-schema';
 
-export const WRAP_UP_STATUSES = ['No Answer', 'Schedule Later', 'Do not Disturb', 'Completed'] as const;
+export const WRAP_UP_STATUSES = [
+  'No Answer',
+  'Schedule Later',
+  'Do not Disturb',
+  'Completed',
+] as const;
 export type WrapUpStatus = (typeof WRAP_UP_STATUSES)[number];
 
 export interface WrapUp {
@@ -82,13 +87,16 @@ export const invokeSchemas = {
   }),
   'popup.list': z.object({}),
   'popup.dismiss': z.object({ callId }),
-  'dial': z.object({ number: z.string().min(1).max(64) }),
+  dial: z.object({ number: z.string().min(1).max(64) }),
   'settings.get': z.object({}),
   'settings.save': z.object({ patch: z.record(z.string(), z.unknown()) }),
   'outbox.summary': z.object({}),
   'outbox.retry': z.object({ id: z.number().int() }),
   'outbox.discard': z.object({ id: z.number().int() }),
-  'log.write': z.object({ level: z.enum(['debug', 'info', 'warn', 'error']), message: z.string().max(5000) }),
+  'log.write': z.object({
+    level: z.enum(['debug', 'info', 'warn', 'error']),
+    message: z.string().max(5000),
+  }),
   'renderer.ready': z.object({}),
 } as const;
 
@@ -101,7 +109,7 @@ export interface InvokeResponses {
   'wrapup.save': CallView;
   'popup.list': CallView[];
   'popup.dismiss': null;
-  'dial': { via: string };
+  dial: { via: string };
   'settings.get': SettingsView;
   'settings.save': SettingsView;
   'outbox.summary': OutboxSummary;
@@ -120,7 +128,7 @@ export interface PushEvents {
   'settings.changed': SettingsView;
   'outbox.changed': OutboxSummary;
   /** Something the agent should read: bad argv, settings problems, delivery trouble. */
-  'notice': { level: 'info' | 'warn' | 'error'; message: string };
+  notice: { level: 'info' | 'warn' | 'error'; message: string };
 }
 export type PushEvent = keyof PushEvents;
 
@@ -137,7 +145,10 @@ export type InvokeFn = <C extends InvokeChannel>(
   channel: C,
   request: InvokeRequest<C>,
 ) => Promise<Result<InvokeResponses[C]>>;
-export type SubscribeFn = <E extends PushEvent>(event: E, cb: (payload: PushEvents[E]) => void) => () => void;
+export type SubscribeFn = <E extends PushEvent>(
+  event: E,
+  cb: (payload: PushEvents[E]) => void,
+) => () => void;
 
 /** The domain API both transports expose. Preload and the WebSocket bridge build it here. */
 export function createApi(invoke: InvokeFn, subscribe: SubscribeFn) {
@@ -154,7 +165,8 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn) {
     outboxSummary: () => invoke('outbox.summary', {}),
     retryDelivery: (id: number) => invoke('outbox.retry', { id }),
     discardDelivery: (id: number) => invoke('outbox.discard', { id }),
-    log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => invoke('log.write', { level, message }),
+    log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) =>
+      invoke('log.write', { level, message }),
     rendererReady: () => invoke('renderer.ready', {}),
     onCallUpdated: (cb: (c: CallView) => void) => subscribe('call.updated', cb),
     onPopupShow: (cb: (c: CallView) => void) => subscribe('popup.show', cb),
@@ -172,13 +184,17 @@ export function validateRequest<C extends InvokeChannel>(
   channel: string,
   payload: unknown,
 ): { ok: true; channel: C; value: InvokeRequest<C> } | { ok: false; error: string } {
-  if (!Object.hasOwn(invokeSchemas, channel)) return { ok: false, error: `unknown channel "${channel}"` };
+  if (!Object.hasOwn(invokeSchemas, channel))
+    return { ok: false, error: `unknown channel "${channel}"` };
   const schema = invokeSchemas[channel as InvokeChannel];
   const parsed = schema.safeParse(payload ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'request';
-    return { ok: false, error: `invalid ${channel} request: ${where}: ${issue?.message ?? 'invalid'}` };
+    return {
+      ok: false,
+      error: `invalid ${channel} request: ${where}: ${issue?.message ?? 'invalid'}`,
+    };
   }
   return { ok: true, channel: channel as C, value: parsed.data as InvokeRequest<C> };
 }

@@ -51,7 +51,9 @@ export function isExtension(compact: string): boolean {
 }
 
 function asCountry(code: string | undefined): CountryCode | undefined {
-  return code && /^[A-Z]{2}$/.test(code.toUpperCase()) ? (code.toUpperCase() as CountryCode) : undefined;
+  return code && /^[A-Z]{2}$/.test(code.toUpperCase())
+    ? (code.toUpperCase() as CountryCode)
+    : undefined;
 }
 
 export function phoneInfo(raw: string, defaultCountry?: string): PhoneInfo {
@@ -61,7 +63,13 @@ export function phoneInfo(raw: string, defaultCountry?: string): PhoneInfo {
   }
   const parsed = parsePhoneNumberFromString(compact, asCountry(defaultCountry));
   if (!parsed || !parsed.isPossible()) {
-    return { display: raw.trim() || compact, e164: null, country: null, city: null, lineType: 'unknown' };
+    return {
+      display: raw.trim() || compact,
+      e164: null,
+      country: null,
+      city: null,
+      lineType: 'unknown',
+    };
   }
   const country = parsed.country ?? null;
   const home = country !== null && country === asCountry(defaultCountry);
@@ -92,7 +100,12 @@ export function matchKeys(raw: string, defaultCountry?: string, suffixDigits = 9
 }
 
 /** Two numbers belong to the same person: same E.164, or the same last N digits. */
-export function sameNumber(a: string, b: string, defaultCountry?: string, suffixDigits = 9): boolean {
+export function sameNumber(
+  a: string,
+  b: string,
+  defaultCountry?: string,
+  suffixDigits = 9,
+): boolean {
   const ka = matchKeys(a, defaultCountry, suffixDigits);
   const kb = matchKeys(b, defaultCountry, suffixDigits);
   if (ka.e164 && kb.e164) return ka.e164 === kb.e164;

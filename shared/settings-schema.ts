@@ -42,7 +42,11 @@ export const settingsSchema = z.object({
     confirmLinks: z.boolean(),
   }),
   pbx: z.object({
-    httpApi: z.object({ enabled: z.boolean(), baseUrl: httpUrl, phoneType: z.enum(['Soft', 'Desktop']) }),
+    httpApi: z.object({
+      enabled: z.boolean(),
+      baseUrl: httpUrl,
+      phoneType: z.enum(['Soft', 'Desktop']),
+    }),
     restApi: z.object({ enabled: z.boolean(), baseUrl: httpUrl, key: z.string() }),
     callControl: z.object({
       enabled: z.boolean(),
@@ -51,7 +55,10 @@ export const settingsSchema = z.object({
       clientSecret: z.string(),
     }),
   }),
-  supervisor: z.object({ enabled: z.boolean(), extensions: z.array(z.string().regex(/^\d{1,8}$/)) }),
+  supervisor: z.object({
+    enabled: z.boolean(),
+    extensions: z.array(z.string().regex(/^\d{1,8}$/)),
+  }),
   events: z.object({
     source: z.enum(['assistant', 'rest-poll', 'call-control']),
     restPollMs: z.number().int().min(250).max(60_000),
@@ -80,7 +87,12 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Keys whose values are secrets: redacted in logs, diagnostics and the UI. */
-export const SECRET_PATHS = ['dbn.token', 'egards.apiKey', 'pbx.restApi.key', 'pbx.callControl.clientSecret'] as const;
+export const SECRET_PATHS = [
+  'dbn.token',
+  'egards.apiKey',
+  'pbx.restApi.key',
+  'pbx.callControl.clientSecret',
+] as const;
 
 export interface SettingsProblem {
   /** Dotted key path, e.g. `dbn.timeoutMs`. */

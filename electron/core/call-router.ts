@@ -1,7 +1,14 @@
 // notification → tracker → journal → effects. Everything a 3CX event causes starts here, in
 // one synchronous step per event, so 2–3 racing launches per call are applied one at a time.
 import type { CallNotification } from '../../shared/crm-args';
-import { callKey, closeIfStale, reduceCall, rehydrate, type CallRecord, type TrackerEvent } from '../../shared/call-tracker';
+import {
+  callKey,
+  closeIfStale,
+  reduceCall,
+  rehydrate,
+  type CallRecord,
+  type TrackerEvent,
+} from '../../shared/call-tracker';
 import type { Settings } from '../../shared/settings-schema';
 import type { Journal } from './journal';
 import type { Clock, Logger } from './core-types';
@@ -60,7 +67,13 @@ export function createCallRouter(deps: {
       if (n.direction) ev.direction = n.direction;
       if (n.caller?.kind === 'number') ev.number = n.caller.value;
       if (n.caller?.kind === 'withheld') ev.withheld = true;
-      if (n.type === 'S' && n.direction === 'outbound' && !ev.number && lastDial && at - lastDial.at <= DIAL_CORRELATION_MS) {
+      if (
+        n.type === 'S' &&
+        n.direction === 'outbound' &&
+        !ev.number &&
+        lastDial &&
+        at - lastDial.at <= DIAL_CORRELATION_MS
+      ) {
         ev.number = lastDial.number;
         lastDial = null;
       }

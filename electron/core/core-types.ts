@@ -22,7 +22,11 @@ export interface Logger {
   error(message: string, meta?: Record<string, unknown>): void;
 }
 
-export type SpawnFn = (command: string, args: readonly string[], options?: SpawnOptions) => ChildProcess;
+export type SpawnFn = (
+  command: string,
+  args: readonly string[],
+  options?: SpawnOptions,
+) => ChildProcess;
 
 export interface Clock {
   now(): number;

@@ -2,7 +2,7 @@
 // effects (CRM outbox) from injected dependencies. The Electron shell, browser mode and the
 // tests all call this; nothing here imports Electron.
 import { spawn as nodeSpawn } from 'node:child_process';
-import { parseArgv } from '../../shared/crm-args';
+import { compactNumber, parseArgv } from '../../shared/crm-args';
 import { callKey, type CallRecord } from '../../shared/call-tracker';
 import {
   validateRequest,
@@ -14,7 +14,16 @@ import {
   type Result,
 } from '../../shared/ipc-contract';
 import { phoneInfo } from '../../shared/phone';
-import type { ArgvOutcome, ArgvSource, CallEffects, Clock, Core, Logger, PushListener, SpawnFn } from './core-types';
+import type {
+  ArgvOutcome,
+  ArgvSource,
+  CallEffects,
+  Clock,
+  Core,
+  Logger,
+  PushListener,
+  SpawnFn,
+} from './core-types';
 import { systemClock } from './core-types';
 import { openDatabase } from './db';
 import { createJournal } from './journal';
@@ -53,7 +62,9 @@ const HISTORY_LIMIT = 10;
 /** Channels another module answers (the outbox registers these). */
 export type ChannelHandler = (request: unknown) => unknown;
 
-export async function createCore(deps: CoreDeps): Promise<Core & { registerChannel(channel: InvokeChannel, handler: ChannelHandler): void }> {
+export async function createCore(
+  deps: CoreDeps,
+): Promise<Core & { registerChannel(channel: InvokeChannel, handler: ChannelHandler): void }> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
   const spawn = deps.spawn ?? (nodeSpawn as unknown as SpawnFn);
@@ -159,11 +170,13 @@ export async function createCore(deps: CoreDeps): Promise<Core & { registerChann
     push('notice', { level, message });
   }
 
-  for (const p of store.view().problems) notice('warn', `Settings: ${p.path ? `${p.path}: ` : ''}${p.message}`);
+  for (const p of store.view().problems)
+    notice('warn', `Settings: ${p.path ? `${p.path}: ` : ''}${p.message}`);
 
   async function dial(number: string): Promise<{ via: string }> {
     const result = await dialer.dial(number);
-    router.noteDial(result.dialed);
+    // The journal keeps the customer's number, not the outside-line prefix 3CX needed.
+    router.noteDial(compactNumber(number));
     return { via: result.via };
   }
 
@@ -174,7 +187,9 @@ export async function createCore(deps: CoreDeps): Promise<Core & { registerChann
         case 'call-notification': {
           for (const w of inv.warnings) logger.warn(`3CX argv (${source}): ${w}`, { argv });
           const call = router.apply(inv.notification, argv);
-          logger.info(`3CX /N:${inv.notification.type} call ${call.id} → ${call.state}`, { source });
+          logger.info(`3CX /N:${inv.notification.type} call ${call.id} → ${call.state}`, {
+            source,
+          });
           return { kind: 'call', callId: call.id };
         }
         case 'dial-request': {
@@ -188,7 +203,9 @@ export async function createCore(deps: CoreDeps): Promise<Core & { registerChann
         case 'open':
           return { kind: 'open' };
         case 'unknown': {
-          logger.warn(`ignored a start with unusable arguments (${source}): ${inv.message}`, { argv });
+          logger.warn(`ignored a start with unusable arguments (${source}): ${inv.message}`, {
+            argv,
+          });
           notice('warn', `CallPop was started with arguments it cannot use: ${inv.message}`);
           return { kind: 'rejected', message: inv.message };
         }
@@ -212,15 +229,24 @@ export async function createCore(deps: CoreDeps): Promise<Core & { registerChann
         if (!call) throw new Error(`no call with id ${String(req.callId)}`);
         return {
           call: view(call),
-          history: call.number ? journal.history(call.number, call.key, HISTORY_LIMIT).map(view) : [],
+          history: call.number
+            ? journal.history(call.number, call.key, HISTORY_LIMIT).map(view)
+            : [],
         };
       }
       case 'wrapup.save': {
         const key = callKey(req.callId as string);
         const call = router.get(key);
         if (!call) throw new Error(`no call with id ${String(req.callId)}`);
-        const wrap = journal.saveWrapUp(key, req.status as never, req.comments as string, clock.now());
-        logger.info(`wrap-up saved for call ${call.id}: ${wrap.status} (revision ${wrap.revision})`);
+        const wrap = journal.saveWrapUp(
+          key,
+          req.status as never,
+          req.comments as string,
+          clock.now(),
+        );
+        logger.info(
+          `wrap-up saved for call ${call.id}: ${wrap.status} (revision ${wrap.revision})`,
+        );
         each((e) => e.onWrapUpSaved?.(call, wrap), 'wrap-up effect');
         const v = view(call);
         push('call.updated', v);

@@ -10,9 +10,15 @@ export type Db = Database.Database;
 
 export const DB_FILE = 'callpop.sqlite';
 
-export function openDatabase(dataDir: string, options: { readonly?: boolean; migrations?: Migration[] } = {}): Db {
+export function openDatabase(
+  dataDir: string,
+  options: { readonly?: boolean; migrations?: Migration[] } = {},
+): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DB_FILE), { readonly: options.readonly ?? false, timeout: 5000 });
+  const db = new Database(join(dataDir, DB_FILE), {
+    readonly: options.readonly ?? false,
+    timeout: 5000,
+  });
   if (options.readonly) return db;
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -23,7 +29,9 @@ export function openDatabase(dataDir: string, options: { readonly?: boolean; mig
 
 export function migrate(db: Db, list: Migration[]): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = [...list].sort((a, b) => a.version - b.version).filter((m) => m.version > current);
+  const pending = [...list]
+    .sort((a, b) => a.version - b.version)
+    .filter((m) => m.version > current);
   for (const m of pending) {
     db.transaction(() => {
       db.exec(m.sql);

@@ -16,13 +16,19 @@ export class DialError extends Error {}
 /** The digits 3CX should dial: separators removed, outside-line prefix added for PSTN numbers. */
 export function dialString(number: string, prefix: string): string {
   const compact = compactNumber(number);
-  if (!/^\+?[0-9*#]+$/.test(compact)) throw new DialError(`"${number}" is not a number that can be dialed`);
-  // Extensions (short numbers) are internal and never get the outside-line prefix.
-  if (prefix && compact.replace(/^\+/, '').length > 6) return prefix + compact;
+  if (!/^\+?[0-9*#]+$/.test(compact))
+    throw new DialError(`"${number}" is not a number that can be dialed`);
+  // Extensions (short numbers) are internal, and +numbers are routed by 3CX itself: neither
+  // gets the outside-line prefix.
+  if (prefix && !compact.startsWith('+') && compact.length > 6) return prefix + compact;
   return compact;
 }
 
-export function createDialer(deps: { spawn: SpawnFn; settings: () => Settings; logger: Logger }): Dialer {
+export function createDialer(deps: {
+  spawn: SpawnFn;
+  settings: () => Settings;
+  logger: Logger;
+}): Dialer {
   return {
     dial(number) {
       const s = deps.settings().dialer;
@@ -32,9 +38,16 @@ export function createDialer(deps: { spawn: SpawnFn; settings: () => Settings; l
       return new Promise((resolve, reject) => {
         let child;
         try {
-          child = deps.spawn(exe, args, { shell: false, windowsHide: true, stdio: 'ignore', detached: false });
+          child = deps.spawn(exe, args, {
+            shell: false,
+            windowsHide: true,
+            stdio: 'ignore',
+            detached: false,
+          });
         } catch (e) {
-          reject(new DialError(`Could not start the 3CX Assistant client (${(e as Error).message})`));
+          reject(
+            new DialError(`Could not start the 3CX Assistant client (${(e as Error).message})`),
+          );
           return;
         }
         child.once('error', (e: NodeJS.ErrnoException) => {

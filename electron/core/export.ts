@@ -21,7 +21,9 @@ export interface ExportRecord {
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 function outboxColumns(db: Db): boolean {
-  const row = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'outbox'").get();
+  const row = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'outbox'")
+    .get();
   return row !== undefined;
 }
 

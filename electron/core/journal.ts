@@ -44,7 +44,12 @@ export function rowToRecord(row: CallRow): CallRecord {
 }
 
 function rowToWrapUp(row: WrapUpRow): WrapUp {
-  return { status: row.status as WrapUpStatus, comments: row.comments, savedAt: row.saved_at, revision: row.revision };
+  return {
+    status: row.status as WrapUpStatus,
+    comments: row.comments,
+    savedAt: row.saved_at,
+    revision: row.revision,
+  };
 }
 
 export interface MatchOptions {
@@ -54,7 +59,10 @@ export interface MatchOptions {
 
 export interface Journal {
   /** Stores the event and the call's new record in one transaction. */
-  record(event: { type: NotificationType; callKey: string; at: number; argv: readonly string[] }, call: CallRecord): void;
+  record(
+    event: { type: NotificationType; callKey: string; at: number; argv: readonly string[] },
+    call: CallRecord,
+  ): void;
   upsert(call: CallRecord): void;
   get(key: string): CallRecord | undefined;
   list(limit: number): CallRecord[];
@@ -80,7 +88,9 @@ export function createJournal(db: Db, match: () => MatchOptions): Journal {
   const eventStmt = db.prepare('INSERT INTO events (call_key, type, at, argv) VALUES (?, ?, ?, ?)');
   const getStmt = db.prepare('SELECT * FROM calls WHERE key = ?');
   const listStmt = db.prepare('SELECT * FROM calls ORDER BY started_at DESC, key LIMIT ?');
-  const openStmt = db.prepare("SELECT * FROM calls WHERE state != 'ended' OR outcome = 'end-unknown'");
+  const openStmt = db.prepare(
+    "SELECT * FROM calls WHERE state != 'ended' OR outcome = 'end-unknown'",
+  );
   const historyE164 = db.prepare(
     'SELECT * FROM calls WHERE match_e164 = ? AND key != ? ORDER BY started_at DESC LIMIT ?',
   );
@@ -119,7 +129,10 @@ export function createJournal(db: Db, match: () => MatchOptions): Journal {
   }
 
   const recordTx = db.transaction(
-    (event: { type: NotificationType; callKey: string; at: number; argv: readonly string[] }, call: CallRecord) => {
+    (
+      event: { type: NotificationType; callKey: string; at: number; argv: readonly string[] },
+      call: CallRecord,
+    ) => {
       eventStmt.run(event.callKey, event.type, event.at, JSON.stringify(event.argv));
       upsert(call);
     },

@@ -65,12 +65,16 @@ export function createLogger(options: LoggerOptions = {}): FileLogger {
         metaText = ' [unserialisable meta]';
       }
     }
-    const line = redact(`${new Date(now()).toISOString()} ${level.toUpperCase()} ${message}${metaText}`, secrets);
+    const line = redact(
+      `${new Date(now()).toISOString()} ${level.toUpperCase()} ${message}${metaText}`,
+      secrets,
+    );
     if (level === 'warn' || level === 'error') {
       problems.push(line);
       if (problems.length > 20) problems.shift();
     }
-    if (options.consoleEcho) (level === 'error' || level === 'warn' ? console.error : console.log)(line);
+    if (options.consoleEcho)
+      (level === 'error' || level === 'warn' ? console.error : console.log)(line);
     if (file) {
       rotate(file);
       try {

@@ -47,4 +47,47 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'CRM outbox, discard journal and caller lookups',
+    sql: `
+      CREATE TABLE outbox (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        call_key         TEXT NOT NULL,
+        call_id          TEXT NOT NULL,
+        kind             TEXT NOT NULL,
+        chain            TEXT NOT NULL,
+        revision         INTEGER NOT NULL,
+        idempotency_key  TEXT NOT NULL UNIQUE,
+        payload          TEXT NOT NULL,
+        status           TEXT NOT NULL,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        failures         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  INTEGER,
+        last_error       TEXT,
+        created_at       INTEGER NOT NULL,
+        updated_at       INTEGER NOT NULL,
+        delivered_at     INTEGER
+      );
+      CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+      CREATE INDEX outbox_call ON outbox(call_key, chain, id);
+      CREATE TABLE outbox_discards (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        outbox_id        INTEGER NOT NULL,
+        call_key         TEXT NOT NULL,
+        kind             TEXT NOT NULL,
+        revision         INTEGER NOT NULL,
+        idempotency_key  TEXT NOT NULL,
+        previous_status  TEXT NOT NULL,
+        last_error       TEXT,
+        discarded_at     INTEGER NOT NULL
+      );
+      CREATE TABLE crm_lookups (
+        call_key    TEXT PRIMARY KEY,
+        state       TEXT NOT NULL,
+        message     TEXT,
+        updated_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];

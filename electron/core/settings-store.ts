@@ -3,7 +3,16 @@
 // defaults; its "locked" keys win over the user's file and cannot be saved from the UI.
 // Secrets are stored encrypted when a SecretBox (Electron safeStorage) is available; plain
 // text given for provisioning is moved into it on the first save.
-import { existsSync, readFileSync, writeFileSync, renameSync, openSync, fsyncSync, closeSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  writeFileSync,
+  renameSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+  mkdirSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   DEFAULT_SETTINGS,
@@ -92,7 +101,10 @@ function readJson(path: string, label: string, problems: SettingsProblem[]): unk
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    problems.push({ path: '', message: `${label} is not valid JSON (${(e as Error).message}); defaults are used` });
+    problems.push({
+      path: '',
+      message: `${label} is not valid JSON (${(e as Error).message}); defaults are used`,
+    });
     return undefined;
   }
 }
@@ -116,7 +128,8 @@ export interface SettingsStoreDeps {
 
 export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
   const userPath = join(deps.dataDir, SETTINGS_FILE);
-  const machinePath = deps.machineConfigPath === undefined ? defaultMachineConfigPath() : deps.machineConfigPath;
+  const machinePath =
+    deps.machineConfigPath === undefined ? defaultMachineConfigPath() : deps.machineConfigPath;
   const box = deps.secrets?.isAvailable() ? deps.secrets : undefined;
 
   let settings: Settings = DEFAULT_SETTINGS;
@@ -134,14 +147,21 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       if (typeof v !== 'string' || v === '') continue;
       if (v.startsWith(ENC_PREFIX)) {
         if (!box) {
-          found.push({ path, message: 'stored encrypted but secure storage is not available here; enter it again' });
+          found.push({
+            path,
+            message: 'stored encrypted but secure storage is not available here; enter it again',
+          });
           setPath(copy, path, '');
           continue;
         }
         try {
           setPath(copy, path, box.decrypt(v.slice(ENC_PREFIX.length)));
         } catch {
-          found.push({ path, message: 'could not be decrypted (copied from another user or machine?); enter it again' });
+          found.push({
+            path,
+            message:
+              'could not be decrypted (copied from another user or machine?); enter it again',
+          });
           setPath(copy, path, '');
         }
       } else {
@@ -174,20 +194,27 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
         if (Array.isArray(lockedRaw)) {
           locked = lockedRaw.filter((p): p is string => typeof p === 'string');
         } else if (lockedRaw !== undefined) {
-          found.push({ path: 'locked', message: 'machine settings: "locked" must be a list of setting names' });
+          found.push({
+            path: 'locked',
+            message: 'machine settings: "locked" must be a list of setting names',
+          });
         }
         const m = mergeSettings(rest, DEFAULT_SETTINGS);
         machineDefaults = m.settings;
         found.push(...m.problems.map((p) => ({ ...p, message: `machine settings: ${p.message}` })));
       } else if (machineRaw !== undefined) {
-        found.push({ path: '', message: `Machine settings ${machinePath} must hold a JSON object` });
+        found.push({
+          path: '',
+          message: `Machine settings ${machinePath} must hold a JSON object`,
+        });
       }
     }
 
     const raw = readJson(userPath, SETTINGS_FILE, found);
     userFileCorrupt = raw === undefined && existsSync(userPath);
     userRaw = isObject(raw) ? raw : {};
-    if (raw !== undefined && !isObject(raw)) found.push({ path: '', message: `${SETTINGS_FILE} must hold a JSON object` });
+    if (raw !== undefined && !isObject(raw))
+      found.push({ path: '', message: `${SETTINGS_FILE} must hold a JSON object` });
     const { raw: plainRaw, hadPlain } = decryptSecrets(userRaw, found);
     const merged = mergeSettings(plainRaw, machineDefaults);
     found.push(...merged.problems);
@@ -242,7 +269,10 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       }
       const check = mergeSettings(patch, settings);
       if (check.problems.length > 0) {
-        return { ok: false, error: check.problems.map((p) => `${p.path}: ${p.message}`).join('; ') };
+        return {
+          ok: false,
+          error: check.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+        };
       }
       const { raw: plainRaw } = decryptSecrets(userRaw, []);
       persist(deepMerge(plainRaw, patch));
@@ -250,6 +280,8 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       return { ok: true, view: { settings, problems, locked } };
     },
     secretValues: () =>
-      SECRET_PATHS.map((p) => getPath(settings, p)).filter((v): v is string => typeof v === 'string' && v !== ''),
+      SECRET_PATHS.map((p) => getPath(settings, p)).filter(
+        (v): v is string => typeof v === 'string' && v !== '',
+      ),
   };
 }

@@ -1,0 +1,56 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '../../../electron/core/logger';
+import { redact } from '../../../electron/core/redact';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'callpop-log-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('redact', () => {
+  it.each([
+    [
+      'GET https://crm.example.com/3cx/query?cid=123&token=d6bcfeee-8eea',
+      'GET https://crm.example.com/3cx/query?cid=123&token=***',
+    ],
+    ['headers {"X-Api-Key":"abc123secret"}', 'headers {"X-Api-Key":"***"}'],
+    ['x-api-key: abc123secret', 'x-api-key: ***'],
+    ['{"apiKey": "k-999"}', '{"apiKey": "***"}'],
+    [
+      'https://pbx.example.com/webapi/SECRETKEY/all.queue.get',
+      'https://pbx.example.com/webapi/***/all.queue.get',
+    ],
+    [
+      'CallPop is running at http://127.0.0.1:5017/#token=abcdef0123',
+      'CallPop is running at http://127.0.0.1:5017/#token=***',
+    ],
+  ])('%s', (input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+
+  it('removes known secret values wherever they appear', () => {
+    expect(redact('failed: server said my-secret-key is wrong', ['my-secret-key'])).toBe(
+      'failed: server said *** is wrong',
+    );
+  });
+});
+
+describe('logger', () => {
+  it('writes redacted lines to logs/callpop.log and rotates by size', () => {
+    const log = createLogger({ dataDir: dir, maxBytes: 400, keepFiles: 2 });
+    log.setSecrets(['sekrit-value']);
+    for (let i = 0; i < 20; i++) log.info(`line ${i} token=abc sekrit-value`);
+    log.error('last problem');
+    const files = readdirSync(join(dir, 'logs')).sort();
+    expect(files).toEqual(['callpop.log', 'callpop.log.1', 'callpop.log.2']);
+    const all = files.map((f) => readFileSync(join(dir, 'logs', f), 'utf8')).join('');
+    expect(all).not.toContain('sekrit-value');
+    expect(all).not.toContain('token=abc');
+    expect(log.recentProblems().at(-1)).toMatch(/ERROR last problem/);
+  });
+});
