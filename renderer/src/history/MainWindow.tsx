@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CallView } from '../../../shared/ipc-contract';
+import { useApi, useBrowserMode } from '../api-context';
+import { settingsQuery } from '../queries';
+import { CardStack } from '../popup/CardStack';
+import { NotificationPermissionButton, useCardNotifications } from '../popup/web-notifications';
+import { ConnectionBanner } from '../status/ConnectionBanner';
+import { Notices } from '../status/Notices';
+import { OutboxStrip } from '../status/OutboxStrip';
+import { SettingsProblems } from '../status/SettingsProblems';
+import { CallDetail } from './CallDetail';
+import { HistoryList } from './HistoryList';
+
+/** The agent's main window: status, history and the selected call. */
+export function MainWindow() {
+  const { t } = useTranslation();
+  const browserMode = useBrowserMode();
+  const [selected, setSelected] = useState<{ id: string; key: string } | null>(null);
+  const select = (call: CallView) => setSelected({ id: call.id, key: call.key });
+
+  return (
+    <div className="main-window">
+      <ConnectionBanner />
+      <header className="topbar">
+        <h1>{t('app.title')}</h1>
+        {browserMode ? <NotificationPermissionButton /> : null}
+      </header>
+      <SettingsProblems />
+      <Notices />
+      <OutboxStrip />
+      <main className="main-grid">
+        <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
+        <section className="detail-pane" aria-label={t('history.detailHeading')}>
+          {selected ? (
+            <CallDetail callId={selected.id} onSelect={select} />
+          ) : (
+            <p className="muted">{t('history.selectHint')}</p>
+          )}
+        </section>
+      </main>
+      {browserMode ? <BrowserCards /> : null}
+    </div>
+  );
+}
+
+/** Browser mode has no popup window: cards float in the configured corner of the page. */
+function BrowserCards() {
+  const api = useApi();
+  const settings = useQuery(settingsQuery(api));
+  const corner = settings.data?.settings.popup.corner ?? 'bottom-right';
+  useCardNotifications();
+  return <CardStack className={`overlay corner-${corner}`} />;
+}

@@ -1,0 +1,109 @@
+import type { KeyboardEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CallView } from '../../../shared/ipc-contract';
+import { countryName } from '../../../shared/phone';
+import { useApi, useAppStoreApi } from '../api-context';
+import { callDetailQuery } from '../queries';
+import { callTitle, formatWhen, numberText, stateText, statusLabel } from '../format';
+import { logTo } from '../logging';
+import { CallTimer } from './CallTimer';
+import { CrmBadge } from './CrmBadge';
+import { WrapUpForm } from './WrapUpForm';
+import { useWrapUp } from './use-wrap-up';
+
+/** One call's screen pop: who is calling, what we know, and the wrap-up form. */
+export function CallCard({ call }: { call: CallView }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useAppStoreApi();
+  const draft = useWrapUp(call);
+  const title = callTitle(t, call);
+
+  const dismiss = () => {
+    store.getState().hideCard(call.id);
+    api
+      .dismissPopup(call.id)
+      .then((r) => {
+        if (!r.ok) logTo(api, 'warn', `popup.dismiss ${call.id} failed: ${r.error}`);
+      })
+      .catch(() => {});
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      dismiss();
+      return;
+    }
+    draft.handleKey(e);
+  };
+
+  return (
+    <section
+      role="dialog"
+      aria-label={title}
+      tabIndex={0}
+      className={`card card-${call.state} ${call.outcome === 'missed' ? 'card-missed' : ''}`}
+      onKeyDown={onKeyDown}
+    >
+      <header className="card-head">
+        <span className="direction">{t(`call.direction.${call.direction}`)}</span>
+        <span className={`state state-${call.outcome ?? call.state}`}>{stateText(t, call)}</span>
+        <CallTimer call={call} />
+        <button type="button" className="icon-button" aria-label={t('card.hide')} onClick={dismiss}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <p className="number">{numberText(t, call)}</p>
+      <PhoneFacts call={call} />
+      <CrmBadge crm={call.crm} />
+      <EarlierCalls call={call} />
+      <WrapUpForm call={call} draft={draft} />
+      <p className="hint">{t('card.hint')}</p>
+    </section>
+  );
+}
+
+/** Country, city and line type, in the UI language. */
+export function PhoneFacts({ call }: { call: CallView }) {
+  const { t, i18n } = useTranslation();
+  const phone = call.phone;
+  if (!phone) return null;
+  const parts = [
+    countryName(phone.country, i18n.language),
+    phone.city,
+    t(`call.lineType.${phone.lineType}`),
+  ].filter((p): p is string => !!p);
+  return <p className="facts">{parts.join(' · ')}</p>;
+}
+
+/** How often this number called before, and the last wrap-up it got. */
+function EarlierCalls({ call }: { call: CallView }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const detail = useQuery({ ...callDetailQuery(api, call.id), enabled: call.number !== null });
+  const history = detail.data?.history ?? [];
+  if (call.number === null || !detail.data) return null;
+  if (history.length === 0) return <p className="earlier">{t('card.firstCall')}</p>;
+  const lastWrapped = history.find((c) => c.wrapUp !== null);
+  return (
+    <div className="earlier">
+      <p>{t('card.earlierCalls', { count: history.length })}</p>
+      <ul>
+        {history.slice(0, 3).map((c) => (
+          <li key={c.key}>
+            {formatWhen(c.startedAt, i18n.language)} · {stateText(t, c)}
+            {c.wrapUp ? ` · ${statusLabel(t, c.wrapUp.status)}` : ''}
+          </li>
+        ))}
+      </ul>
+      {lastWrapped?.wrapUp ? (
+        <p className="last-wrapup">
+          {t('card.lastWrapUp', { status: statusLabel(t, lastWrapped.wrapUp.status) })}
+          {lastWrapped.wrapUp.comments ? <q>{lastWrapped.wrapUp.comments}</q> : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// Keeps the renderer in step with main: subscribe to every push first, then tell main we are
+// ready (it queues pushes until then), then ask which cards are open, so a call that arrived
+// while the window was still loading is not lost. After a reconnect, ask again.
+import { useEffect, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CallPopApi } from '../../shared/ipc-contract';
+import { resolveLanguage } from '../../shared/i18n';
+import { useApi, useAppStoreApi, useConnectionStatus } from './api-context';
+import { applyCallToCache, queryKeys, settingsQuery } from './queries';
+import type { AppStore } from './store';
+import { logTo } from './logging';
+
+export function useCallPopSync(): void {
+  const api = useApi();
+  const store = useAppStoreApi();
+  const client = useQueryClient();
+  const status = useConnectionStatus();
+  const wasOpen = useRef(false);
+
+  useEffect(() => {
+    const { showCard, hideCard, updateCard, addNotice } = store.getState();
+    const offs = [
+      api.onPopupShow((call) => {
+        showCard(call);
+        applyCallToCache(client, call);
+      }),
+      api.onPopupHide(({ callId }) => hideCard(callId)),
+      api.onCallUpdated((call) => {
+        updateCard(call);
+        applyCallToCache(client, call);
+      }),
+      api.onOutboxChanged((summary) => client.setQueryData(queryKeys.outbox, summary)),
+      api.onSettingsChanged((view) => client.setQueryData(queryKeys.settings, view)),
+      api.onNotice((notice) => addNotice(notice)),
+    ];
+    void announceReady(api, store);
+    return () => offs.forEach((off) => off());
+  }, [api, store, client]);
+
+  // A dropped WebSocket may have missed pushes: re-announce, re-list, refetch.
+  useEffect(() => {
+    if (status !== 'open') return;
+    if (wasOpen.current) {
+      void announceReady(api, store);
+      void client.invalidateQueries();
+    }
+    wasOpen.current = true;
+  }, [status, api, store, client]);
+
+  useLanguageFromSettings(api);
+}
+
+async function announceReady(api: CallPopApi, store: AppStore): Promise<void> {
+  try {
+    await api.rendererReady();
+    const popups = await api.listPopups();
+    if (popups.ok) store.getState().replaceCards(popups.value);
+    else logTo(api, 'warn', `popup.list failed: ${popups.error}`);
+  } catch (err) {
+    logTo(api, 'error', `renderer start-up sync failed: ${String(err)}`);
+  }
+}
+
+function useLanguageFromSettings(api: CallPopApi): void {
+  const { i18n } = useTranslation();
+  const settings = useQuery(settingsQuery(api));
+  const setting = settings.data?.settings.language ?? 'auto';
+  useEffect(() => {
+    const lang = resolveLanguage(setting, navigator.languages ?? [navigator.language]);
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+    document.documentElement.lang = lang;
+  }, [setting, i18n]);
+}

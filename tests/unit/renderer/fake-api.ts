@@ -1,0 +1,170 @@
+// An in-memory CallPop main process for renderer tests: the real createApi over a fake
+// invoke, so the tests also exercise the contract's channel names. Every API method is a spy,
+// `emit` plays a push from main, and `handle` replaces one channel's behaviour.
+import { vi, type Mock } from 'vitest';
+import {
+  createApi,
+  type CallPopApi,
+  type CallView,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponses,
+  type OutboxSummary,
+  type PushEvent,
+  type PushEvents,
+  type Result,
+  type SettingsView,
+} from '../../../shared/ipc-contract';
+import { DEFAULT_SETTINGS } from '../../../shared/settings-schema';
+import { callKey } from '../../../shared/call-tracker';
+
+type Handler<C extends InvokeChannel> = (
+  req: InvokeRequest<C>,
+) => Result<InvokeResponses[C]> | Promise<Result<InvokeResponses[C]>>;
+
+export type SpiedApi = { [K in keyof CallPopApi]: Mock<CallPopApi[K]> };
+
+export interface FakeApi {
+  api: SpiedApi;
+  calls: Map<string, CallView>;
+  popups: CallView[];
+  outbox: OutboxSummary;
+  settings: SettingsView;
+  emit<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
+  handle<C extends InvokeChannel>(channel: C, handler: Handler<C>): void;
+  listenerCount(event: PushEvent): number;
+}
+
+let seq = 0;
+
+/** A call as main would send it; `number` defaults to a Dutch mobile. */
+export function makeCall(overrides: Partial<CallView> = {}): CallView {
+  const id = overrides.id ?? `call-${++seq}`;
+  const number = overrides.number === undefined ? '0612345678' : overrides.number;
+  return {
+    key: callKey(id),
+    id,
+    direction: 'inbound',
+    number,
+    withheld: false,
+    state: 'ringing',
+    startedAt: Date.UTC(2025, 2, 14, 9, 30),
+    answeredAt: null,
+    endedAt: null,
+    outcome: null,
+    seen: { S: true, C: false, E: false },
+    phone:
+      number === null
+        ? null
+        : {
+            display: '06 12345678',
+            e164: '+31612345678',
+            country: 'NL',
+            city: null,
+            lineType: 'mobile',
+          },
+    wrapUp: null,
+    crm: { state: 'off' },
+    deliveries: [],
+    ...overrides,
+  };
+}
+
+export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } = {}): FakeApi {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const calls = new Map((init.calls ?? []).map((c) => [c.key, c]));
+  const fake = {
+    calls,
+    popups: init.popups ?? [],
+    outbox: { pending: 0, failed: 0, waitingSettings: 0, failedItems: [] } as OutboxSummary,
+    settings: { settings: DEFAULT_SETTINGS, problems: [], locked: [] } as SettingsView,
+  };
+  const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+  const missing = (id: string): Result<never> => ({ ok: false, error: `no call ${id}` });
+
+  const handlers: { [C in InvokeChannel]?: Handler<C> } = {
+    'calls.list': () => ok([...calls.values()].sort((a, b) => b.startedAt - a.startedAt)),
+    'calls.get': ({ callId }) => {
+      const call = calls.get(callKey(callId));
+      if (!call) return missing(callId);
+      const history = [...calls.values()]
+        .filter((c) => c.key !== call.key && c.number !== null && c.number === call.number)
+        .sort((a, b) => b.startedAt - a.startedAt);
+      return ok({ call, history });
+    },
+    'wrapup.save': ({ callId, status, comments }) => {
+      const call = calls.get(callKey(callId)) ?? fake.popups.find((c) => c.key === callKey(callId));
+      if (!call) return missing(callId);
+      const revision = (call.wrapUp?.revision ?? 0) + 1;
+      const saved: CallView = {
+        ...call,
+        wrapUp: { status, comments, savedAt: Date.now(), revision },
+      };
+      calls.set(saved.key, saved);
+      return ok(saved);
+    },
+    'popup.list': () => ok(fake.popups),
+    'popup.dismiss': ({ callId }) => {
+      fake.popups = fake.popups.filter((c) => c.key !== callKey(callId));
+      return ok(null);
+    },
+    dial: () => ok({ via: 'assistant' }),
+    'settings.get': () => ok(fake.settings),
+    'settings.save': () => ok(fake.settings),
+    'outbox.summary': () => ok(fake.outbox),
+    'outbox.retry': () => ok(fake.outbox),
+    'outbox.discard': () => ok(fake.outbox),
+    'log.write': () => ok(null),
+    'renderer.ready': () => ok(null),
+  };
+
+  const invoke = async <C extends InvokeChannel>(channel: C, req: InvokeRequest<C>) => {
+    const handler = handlers[channel] as Handler<C> | undefined;
+    if (!handler) return { ok: false as const, error: `unhandled ${channel}` };
+    return handler(req);
+  };
+  const subscribe = <E extends PushEvent>(event: E, cb: (p: PushEvents[E]) => void) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    const fn = cb as (p: unknown) => void;
+    set.add(fn);
+    return () => void set.delete(fn);
+  };
+
+  const real = createApi(invoke, subscribe);
+  const api = Object.fromEntries(
+    Object.entries(real).map(([name, fn]) => [name, vi.fn(fn as (...a: unknown[]) => unknown)]),
+  ) as unknown as SpiedApi;
+
+  return {
+    api,
+    get calls() {
+      return calls;
+    },
+    get popups() {
+      return fake.popups;
+    },
+    set popups(v) {
+      fake.popups = v;
+    },
+    get outbox() {
+      return fake.outbox;
+    },
+    set outbox(v) {
+      fake.outbox = v;
+    },
+    get settings() {
+      return fake.settings;
+    },
+    set settings(v) {
+      fake.settings = v;
+    },
+    emit(event, payload) {
+      for (const cb of [...(listeners.get(event) ?? [])]) cb(payload);
+    },
+    handle(channel, handler) {
+      (handlers as Record<string, unknown>)[channel] = handler;
+    },
+    listenerCount: (event) => listeners.get(event)?.size ?? 0,
+  };
+}
