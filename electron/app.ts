@@ -1,0 +1,214 @@
+// The primary instance's main process, loaded by main.ts only after it won the single-instance
+// lock. Registers what must exist before `ready` synchronously, then wires the core to the
+// windows, the tray and IPC. Later launches arrive as `second-instance` events.
+import { app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { join } from 'node:path';
+import { createCore } from './core/core';
+import type { ArgvSource, Core } from './core/core-types';
+import { createLogger, LOG_DIR, type FileLogger } from './core/logger';
+import { createIpcBridge, type IpcBridge } from './ipc';
+import { createTray, type CallPopTray } from './tray';
+import { createWindowManager, type WindowManager } from './windows';
+import { APP_HOST, APP_SCHEME, serveAppRequest } from './shell/app-protocol';
+import { guardWebContents, hardenSession } from './shell/hardening';
+import { applyLoginItem } from './shell/login-item';
+import { createPopupPositions, POSITIONS_FILE } from './shell/popup-positions';
+import { registerDialProtocols } from './shell/protocols';
+import { createSafeStorageBox } from './shell/safe-storage';
+import { secondInstanceArgv, startsHidden } from './shell/second-instance';
+import { createAutoUpdate, type AutoUpdate } from './shell/updater';
+
+export const APP_USER_MODEL_ID = 'nl.callpop.app';
+
+export interface Runtime {
+  core: Core;
+  logger: FileLogger;
+  bridge: IpcBridge;
+  windows: WindowManager;
+  tray: CallPopTray;
+  updater: AutoUpdate;
+}
+
+export interface StartedApp {
+  /** Resolves once the core runs and the start-up argv is handled; null if start-up failed. */
+  ready: Promise<Runtime | null>;
+  /** True once the agent chose Quit (closing windows then really closes them). */
+  isQuitting(): boolean;
+}
+
+/** Paths inside the build output, from this bundle's own location (never the cwd). */
+export function shellPaths(dirname: string = __dirname) {
+  const iconDir = app.isPackaged
+    ? join(process.resourcesPath, 'icons')
+    : join(dirname, '..', '..', 'build', 'icons');
+  return {
+    preload: join(dirname, 'preload.cjs'),
+    renderer: join(dirname, '..', 'renderer'),
+    iconDir,
+  };
+}
+
+export function startApp(options: { argv: readonly string[] }): StartedApp {
+  let runtime: Runtime | null = null;
+  let quitting = false;
+  let shutDown = false;
+  // Launches that arrive before the core is up are kept, in order, and handled after it.
+  const early: Array<{ argv: string[]; source: ArgvSource }> = [];
+  let earlyLogger: FileLogger | null = null;
+
+  // Before ready: these cannot be changed afterwards.
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+    },
+  ]);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, {
+      logger: runtime?.logger ?? (earlyLogger ??= createLogger({})),
+      openExternal: (url) => shell.openExternal(url),
+    });
+  });
+
+  const route = (argv: string[], source: ArgvSource): void => {
+    if (!runtime) {
+      early.push({ argv, source });
+      return;
+    }
+    void handle(runtime, argv, source);
+  };
+
+  app.on('second-instance', (_event, argv, _cwd, additionalData) => {
+    route(secondInstanceArgv(argv, additionalData), 'second-instance');
+  });
+  // macOS hands tel: links over as an event rather than an argv.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    route([url], 'second-instance');
+  });
+
+  // CallPop lives in the tray: closing every window does not quit.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', (event) => {
+    if (!runtime || shutDown) return;
+    event.preventDefault();
+    shutDown = true;
+    void shutdown(runtime).finally(() => app.exit(0));
+  });
+
+  const ready = app
+    .whenReady()
+    .then(async () => {
+      runtime = await boot(
+        () => quitting,
+        () => {
+          quitting = true;
+          app.quit();
+        },
+      );
+      await handle(runtime, [...options.argv], 'startup');
+      for (const item of early.splice(0)) await handle(runtime, item.argv, item.source);
+      return runtime;
+    })
+    .catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      (runtime?.logger ?? earlyLogger ?? createLogger({ consoleEcho: true })).error(
+        'CallPop could not start',
+        {
+          error: message,
+        },
+      );
+      dialog.showErrorBox('CallPop could not start', message);
+      app.exit(1);
+      return null;
+    });
+
+  return { ready, isQuitting: () => quitting };
+}
+
+async function handle(runtime: Runtime, argv: string[], source: ArgvSource): Promise<void> {
+  const outcome = await runtime.core.handleArgv(argv, source);
+  // A plain start (start menu, desktop icon) is the agent asking for the window; a call never is.
+  if (outcome.kind === 'open' && !(source === 'startup' && startsHidden(argv)))
+    runtime.windows.showMain();
+}
+
+async function boot(isQuitting: () => boolean, quit: () => void): Promise<Runtime> {
+  const dataDir = app.getPath('userData');
+  const logger = createLogger({ dataDir, consoleEcho: !app.isPackaged });
+  logger.info('CallPop starting', {
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    dataDir,
+  });
+
+  hardenSession(session.defaultSession, logger);
+  const paths = shellPaths();
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(paths.renderer, request.url));
+
+  const secrets = createSafeStorageBox(safeStorage);
+  const core = await createCore({ dataDir, logger, secrets });
+  if (!secrets.isAvailable()) {
+    logger.warn(
+      'OS-level secret encryption is not available: secrets stay in settings.json as given',
+    );
+  }
+
+  const bridge = createIpcBridge({ ipcMain, core, logger });
+  const windows = createWindowManager({
+    core,
+    bridge,
+    logger,
+    preloadPath: paths.preload,
+    positions: createPopupPositions(join(dataDir, POSITIONS_FILE), (err) =>
+      logger.warn('Could not save the popup position', { error: String(err) }),
+    ),
+    icon: process.platform === 'linux' ? join(paths.iconDir, 'app.png') : undefined,
+    devTools: !app.isPackaged,
+    isQuitting,
+  });
+  const tray = createTray({
+    core,
+    logger,
+    showMain: () => windows.showMain(),
+    quit,
+    iconDir: paths.iconDir,
+    dataDir,
+    logsDir: join(dataDir, LOG_DIR),
+  });
+
+  registerDialProtocols(app, (m) => logger.warn(m));
+  const updater = createAutoUpdate({ logger, isPackaged: app.isPackaged });
+  let applied = core.settings().app;
+  applyLoginItem(app, applied.openAtLogin);
+  void updater.configure(applied.updateUrl);
+  core.subscribe((event, payload) => {
+    if (event !== 'settings.changed') return;
+    const next = (payload as { settings: { app: typeof applied } }).settings.app;
+    if (next.openAtLogin !== applied.openAtLogin) applyLoginItem(app, next.openAtLogin);
+    if (next.updateUrl !== applied.updateUrl) void updater.configure(next.updateUrl);
+    applied = next;
+  });
+
+  logger.info('CallPop ready', { host: APP_HOST });
+  return { core, logger, bridge, windows, tray, updater };
+}
+
+async function shutdown(runtime: Runtime): Promise<void> {
+  runtime.updater.dispose();
+  runtime.tray.destroy();
+  runtime.bridge.dispose();
+  runtime.windows.dispose();
+  try {
+    await runtime.core.close();
+  } catch (err) {
+    runtime.logger.error('Closing the core failed', { error: String(err) });
+  }
+  runtime.logger.info('CallPop stopped');
+}

@@ -1,0 +1,18 @@
+// Entry of every CallPop launch. The 3CX Assistant starts the exe 2–3 times per call, and all
+// but the first must hand their argv to the running instance and vanish: no window, no tray,
+// no database, no settings write (FIELD-NOTES). So the lock comes first and nothing heavy is
+// imported here; app.cjs is required only once we know we are the primary.
+import { app } from 'electron';
+import { dataDirOverride } from './shell/data-dir';
+import { loadApp } from './shell/load-app';
+
+const dataDir = dataDirOverride(process.argv, process.env);
+if (dataDir) app.setPath('userData', dataDir);
+
+// The raw argv travels as additionalData because Chromium reorders and lower-cases the argv
+// it hands to `second-instance` on Windows.
+if (!app.requestSingleInstanceLock({ argv: process.argv })) {
+  app.exit(0);
+} else {
+  loadApp().startApp({ argv: process.argv });
+}

@@ -1,0 +1,185 @@
+// The tray icon: the one thing of CallPop that is always there. Its look says idle / ringing /
+// in a call / problem; its menu opens the app, pauses popups, reaches the logs and copies the
+// diagnostics; only its Quit ends CallPop. One per process, and only the primary has one.
+import { app, clipboard, Menu, nativeImage, shell, Tray, type NativeImage } from 'electron';
+import i18next, { type i18n as I18n } from 'i18next';
+import { arch, release } from 'node:os';
+import { join } from 'node:path';
+import type { OutboxSummary, PushEvent, PushEvents, SettingsView } from '../shared/ipc-contract';
+import { resolveLanguage, resources as uiResources, SUPPORTED_LANGUAGES } from '../shared/i18n';
+import type { Core, Logger } from './core/core-types';
+import { diagnosticsText } from './shell/diagnostics';
+import { trayStrings } from './shell/tray-strings';
+import {
+  trackCall,
+  trayMenuTemplate,
+  trayTooltip,
+  trayView,
+  type TrayFacts,
+  type TrayIcon,
+  type TrayView,
+} from './shell/tray-state';
+
+export interface TrayDeps {
+  core: Pick<Core, 'invoke' | 'subscribe' | 'settings'>;
+  showMain(): void;
+  quit(): void;
+  logger: Logger & { recentProblems?(): string[]; readonly file?: string | null };
+  /** Folder with idle.png, ringing.png, in-call.png, problem.png (+ @2x). */
+  iconDir: string;
+  dataDir: string;
+  logsDir: string;
+}
+
+export interface CallPopTray {
+  view(): TrayView;
+  /** The text "Copy diagnostics" puts on the clipboard. */
+  diagnostics(): Promise<string>;
+  destroy(): void;
+}
+
+function isLocked(locked: readonly string[], path: string): boolean {
+  return locked.some((k) => k === path || path.startsWith(`${k}.`));
+}
+
+export function createI18n(language: string): I18n {
+  const resources = Object.fromEntries(
+    SUPPORTED_LANGUAGES.map((lng) => [lng, { ...uiResources[lng], tray: trayStrings[lng] }]),
+  );
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: resolveLanguage(language, app.getPreferredSystemLanguages()),
+    fallbackLng: 'en',
+    ns: ['tray', 'translation'],
+    defaultNS: 'tray',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}
+
+export function createTray(deps: TrayDeps): CallPopTray {
+  const { core, logger } = deps;
+  const i18n = createI18n(core.settings().language);
+  const t = (key: string, params?: Record<string, string | number>) => i18n.t(key, params ?? {});
+
+  let facts: TrayFacts = {
+    calls: new Map(),
+    outbox: null,
+    settingsProblems: 0,
+    paused: core.settings().popup.paused,
+  };
+  let locked: string[] = [];
+  let current = trayView(facts);
+  const images = new Map<TrayIcon, NativeImage>();
+  const image = (icon: TrayIcon): NativeImage => {
+    let img = images.get(icon);
+    if (!img) {
+      // createFromPath picks icon@2x.png on 200 % displays by itself.
+      img = nativeImage.createFromPath(join(deps.iconDir, `${icon}.png`));
+      if (img.isEmpty()) logger.warn('Tray icon missing', { icon, dir: deps.iconDir });
+      images.set(icon, img);
+    }
+    return img;
+  };
+
+  const tray = new Tray(image('idle'));
+
+  async function diagnostics(): Promise<string> {
+    const [settings, outbox] = await Promise.all([
+      core.invoke('settings.get', {}),
+      core.invoke('outbox.summary', {}),
+    ]);
+    return diagnosticsText({
+      appName: app.getName(),
+      appVersion: app.getVersion(),
+      versions: process.versions,
+      platform: process.platform,
+      arch: arch(),
+      osRelease: release(),
+      dataDir: deps.dataDir,
+      logFile: deps.logger.file ?? null,
+      settings: settings.ok ? (settings.value as SettingsView) : null,
+      outbox: outbox.ok ? (outbox.value as OutboxSummary) : null,
+      recentProblems: deps.logger.recentProblems?.() ?? [],
+      now: new Date(),
+    });
+  }
+
+  const actions = {
+    open: () => deps.showMain(),
+    setPaused(paused: boolean) {
+      void core.invoke('settings.save', { patch: { popup: { paused } } }).then((r) => {
+        if (!r.ok) logger.warn('Could not pause/resume popups', { error: r.error });
+        else facts = { ...facts, paused };
+        render();
+      });
+    },
+    openLogs() {
+      void shell.openPath(deps.logsDir).then((error) => {
+        if (error) logger.warn('Could not open the logs folder', { error });
+      });
+    },
+    copyDiagnostics() {
+      void diagnostics()
+        .then((text) => clipboard.writeText(text))
+        .catch((err: unknown) => logger.warn('Could not copy diagnostics', { error: String(err) }));
+    },
+    quit: () => deps.quit(),
+  };
+
+  function render(): void {
+    current = trayView(facts);
+    tray.setImage(image(current.icon));
+    tray.setToolTip(trayTooltip(current, t));
+    const pauseLocked = isLocked(locked, 'popup.paused');
+    tray.setContextMenu(
+      Menu.buildFromTemplate(
+        trayMenuTemplate(current, { paused: facts.paused, pauseLocked }, t, actions),
+      ),
+    );
+  }
+
+  function applySettings(view: SettingsView): void {
+    locked = view.locked;
+    facts = {
+      ...facts,
+      paused: view.settings.popup.paused,
+      settingsProblems: view.problems.length,
+    };
+    const lng = resolveLanguage(view.settings.language, app.getPreferredSystemLanguages());
+    if (i18n.language !== lng) void i18n.changeLanguage(lng);
+  }
+
+  const unsubscribe = core.subscribe(<E extends PushEvent>(event: E, payload: PushEvents[E]) => {
+    if (event === 'call.updated')
+      facts = { ...facts, calls: trackCall(facts.calls, payload as PushEvents['call.updated']) };
+    else if (event === 'outbox.changed')
+      facts = { ...facts, outbox: payload as PushEvents['outbox.changed'] };
+    else if (event === 'settings.changed') applySettings(payload as PushEvents['settings.changed']);
+    else return;
+    render();
+  });
+
+  // Windows opens the app on a left click; the menu is on the right click.
+  tray.on('click', () => deps.showMain());
+  render();
+
+  void Promise.all([core.invoke('settings.get', {}), core.invoke('outbox.summary', {})]).then(
+    ([settings, outbox]) => {
+      if (settings.ok) applySettings(settings.value as SettingsView);
+      if (outbox.ok) facts = { ...facts, outbox: outbox.value as OutboxSummary };
+      render();
+    },
+  );
+
+  return {
+    view: () => current,
+    diagnostics,
+    destroy() {
+      unsubscribe();
+      tray.destroy();
+    },
+  };
+}
