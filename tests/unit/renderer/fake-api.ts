@@ -88,7 +88,13 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
       const call = calls.get(callKey(callId));
       if (!call) return missing(callId);
       const history = [...calls.values()]
-        .filter((c) => c.key !== call.key && c.number !== null && c.number === call.number)
+        .filter(
+          (c) =>
+            c.key !== call.key &&
+            c.number !== null &&
+            c.number === call.number &&
+            c.startedAt < call.startedAt,
+        )
         .sort((a, b) => b.startedAt - a.startedAt);
       return ok({ call, history });
     },
