@@ -1,0 +1,325 @@
+// The CRM side of a call: the DBN caller lookup (fire and forget, the card never waits), the
+// DBN wrap-up write-back and the Egards connect/disconnect reports (both through the durable
+// outbox). createCrmEffects is a CallEffects the core registers; everything it needs is
+// injected, so it runs the same in Electron, browser mode, tests and the benchmark.
+import type { CallRecord } from '../../shared/call-tracker';
+import type {
+  CallView,
+  CrmLookup,
+  Delivery,
+  DeliveryKind,
+  OutboxSummary,
+  PushEvent,
+  PushEvents,
+  WrapUp,
+} from '../../shared/ipc-contract';
+import { getPath, SECRET_PATHS, type Settings } from '../../shared/settings-schema';
+import { egardsFacts, type EgardsCallFacts } from '../../shared/egards-payload';
+import type { CallEffects, Clock, Logger } from './core-types';
+import type { Db } from './db';
+import { dbnLookup, dbnSendWriteBack, dbnSettingsProblem, type DbnWriteBack } from './clients/dbn';
+import { egardsSend, egardsSettingsProblem } from './clients/egards';
+import { redactSecrets, type HttpDeps } from './clients/http';
+import { createOutboxStore, idempotencyKey, toDelivery, type OutboxRow } from './outbox-store';
+import { createOutbox, type Transport } from './outbox';
+
+export interface CrmEffectsDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  fetch: typeof fetch;
+  settings: () => Settings;
+  /** A call's CRM badge or deliveries changed: re-send its view. */
+  callChanged?(callKey: string): void;
+  /** 'outbox.changed' with the new summary; 'notice' when deliveries wait for settings. */
+  push?<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
+  /** Parking hook: ms the agent parked this call through CallPop so far (not built yet: 0). */
+  parkedMs?(callKey: string): number;
+  random?: () => number;
+  concurrency?: number;
+  egardsTimeoutMs?: number;
+}
+
+export interface CrmEffects extends Required<
+  Pick<CallEffects, 'onCallChanged' | 'onWrapUpSaved' | 'decorate' | 'onSettingsChanged' | 'close'>
+> {
+  summary(): OutboxSummary;
+  retry(id: number): OutboxSummary;
+  discard(id: number): OutboxSummary;
+  deliveriesFor(callKey: string): Delivery[];
+  lookupFor(callKey: string): CrmLookup;
+  /** Starts sending; resumes what a previous run left pending. */
+  start(): void;
+  /** Resolves when no lookup or send is in flight and nothing is due at the clock's time. */
+  drain(): Promise<void>;
+}
+
+const LOOKUP_INTERRUPTED = 'the lookup was interrupted when CallPop stopped';
+
+function secretValues(settings: Settings): string[] {
+  return SECRET_PATHS.map((p) => getPath(settings, p)).filter(
+    (v): v is string => typeof v === 'string' && v !== '',
+  );
+}
+
+export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
+  const { clock, logger } = deps;
+  const store = createOutboxStore(deps.db);
+  const http: HttpDeps & { timeoutMs?: number } = {
+    fetch: deps.fetch,
+    clock,
+    timeoutMs: deps.egardsTimeoutMs,
+  };
+  const redact = (text: string, settings: Settings) => redactSecrets(text, secretValues(settings));
+  const lookups = new Map<string, Promise<void>>();
+  // Reasons already told to the agent; told again after the next settings change.
+  const noticed = new Set<string>();
+  // Calls already logged as not reportable to Egards (withheld/extension), to log once.
+  const notReportable = new Set<string>();
+  let closed = false;
+
+  const egardsTransport = (kind: 'connect' | 'disconnect'): Transport => ({
+    problem: (_row, settings) => egardsSettingsProblem(settings),
+    send: (row, settings) =>
+      egardsSend(
+        http,
+        settings,
+        kind,
+        JSON.parse(row.payload) as EgardsCallFacts,
+        row.idempotency_key,
+      ),
+    redact,
+  });
+  const transports: Record<DeliveryKind, Transport> = {
+    'dbn-writeback': {
+      problem: (_row, settings) => dbnSettingsProblem(settings.dbn),
+      send: (row, settings) =>
+        dbnSendWriteBack(
+          http,
+          settings.dbn,
+          JSON.parse(row.payload) as DbnWriteBack,
+          row.idempotency_key,
+        ),
+      redact,
+    },
+    'egards-connect': egardsTransport('connect'),
+    'egards-disconnect': egardsTransport('disconnect'),
+  };
+
+  const outbox = createOutbox({
+    store,
+    clock,
+    logger,
+    settings: deps.settings,
+    transports,
+    random: deps.random,
+    concurrency: deps.concurrency,
+    onItemChanged: (row) => deps.callChanged?.(row.call_key),
+    onSummaryChanged: (summary) => deps.push?.('outbox.changed', summary),
+    onWaiting: (reason) => {
+      if (noticed.has(reason)) return;
+      noticed.add(reason);
+      deps.push?.('notice', { level: 'warn', message: `CRM deliveries are waiting: ${reason}` });
+    },
+  });
+
+  const interrupted = store.interruptLookups(LOOKUP_INTERRUPTED, clock.now());
+  if (interrupted)
+    logger.info(`CRM: ${interrupted} caller lookup(s) were interrupted by the last stop`);
+
+  function enqueue(
+    call: Pick<CallRecord, 'key' | 'id'>,
+    kind: DeliveryKind,
+    revision: number,
+    payload: unknown,
+    settings: Settings,
+  ): OutboxRow | null {
+    const problem = transports[kind].problem({ kind } as OutboxRow, settings);
+    const { row, inserted } = store.enqueue(
+      {
+        callKey: call.key,
+        callId: call.id,
+        kind,
+        revision,
+        payload,
+        status: problem ? 'waiting-settings' : 'pending',
+        lastError: problem,
+      },
+      clock.now(),
+    );
+    if (!inserted) return null;
+    logger.info(
+      `outbox: queued ${kind} #${revision} for call ${call.id}${problem ? ` (waiting: ${problem})` : ''}`,
+    );
+    if (problem && !noticed.has(problem)) {
+      noticed.add(problem);
+      deps.push?.('notice', { level: 'warn', message: `CRM deliveries are waiting: ${problem}` });
+    }
+    return row;
+  }
+
+  function startLookup(call: CallRecord, settings: Settings): void {
+    const number = call.number as string;
+    store.setLookup(call.key, 'pending', null, clock.now());
+    deps.callChanged?.(call.key);
+    const p = dbnLookup(http, settings.dbn, number)
+      .catch((e: unknown): CrmLookup => ({
+        state: 'error',
+        message: `lookup failed: ${(e as Error).message}`,
+      }))
+      .then((result) => {
+        if (closed) return;
+        const message = result.state === 'error' ? redact(result.message, deps.settings()) : null;
+        store.setLookup(call.key, result.state, message, clock.now());
+        logger.info(
+          `CRM lookup for call ${call.id}: ${result.state}${message ? ` (${message})` : ''}`,
+        );
+        deps.callChanged?.(call.key);
+      })
+      .finally(() => lookups.delete(call.key));
+    lookups.set(call.key, p);
+  }
+
+  function maybeLookup(call: CallRecord, settings: Settings): void {
+    if (
+      !settings.dbn.enabled ||
+      call.direction === 'outbound' ||
+      !call.number ||
+      call.state === 'ended'
+    )
+      return;
+    if (lookups.has(call.key) || store.lookup(call.key)) return;
+    startLookup(call, settings);
+  }
+
+  function egardsFor(call: CallRecord, settings: Settings): boolean {
+    const connectKey = idempotencyKey(call.key, 'egards-connect', 1);
+    let connect = store.byKey(connectKey);
+    let queued = false;
+    const wantConnect =
+      settings.egards.enabled && (settings.egards.connectOn === 'ring' || call.answeredAt !== null);
+    if (!connect && !wantConnect) return false;
+    // Disconnect only pairs with a connect; with no connect yet, the facts must allow one.
+    if (
+      !connect ||
+      (call.state === 'ended' && !store.byKey(idempotencyKey(call.key, 'egards-disconnect', 1)))
+    ) {
+      const facts = egardsFacts(
+        { ...call, parkedMs: deps.parkedMs?.(call.key) ?? 0 },
+        settings.agent.defaultCountry,
+        clock.now(),
+      );
+      if (!facts) {
+        if (!notReportable.has(call.key)) {
+          notReportable.add(call.key);
+          logger.info(
+            `Egards: call ${call.id} is not reported (no public phone number: ${call.withheld ? 'withheld' : (call.number ?? 'none')})`,
+          );
+        }
+        return false;
+      }
+      if (!connect) {
+        connect = enqueue(call, 'egards-connect', 1, facts, settings) ?? undefined;
+        queued = connect !== undefined;
+      }
+      if (connect && call.state === 'ended') {
+        queued = enqueue(call, 'egards-disconnect', 1, facts, settings) !== null || queued;
+      }
+    }
+    return queued;
+  }
+
+  function lookupFor(callKey: string): CrmLookup {
+    const row = store.lookup(callKey);
+    if (!row) return { state: 'off' };
+    if (row.state === 'error') return { state: 'error', message: row.message ?? 'unknown error' };
+    if (
+      row.state === 'pending' ||
+      row.state === 'known' ||
+      row.state === 'unknown' ||
+      row.state === 'timeout'
+    ) {
+      return { state: row.state };
+    }
+    return { state: 'off' };
+  }
+
+  function deliveriesFor(callKey: string): Delivery[] {
+    return store.forCall(callKey).map(toDelivery);
+  }
+
+  return {
+    onCallChanged(_prev, next) {
+      if (closed) return;
+      const settings = deps.settings();
+      try {
+        maybeLookup(next, settings);
+      } catch (e) {
+        logger.error(
+          `CRM lookup for call ${next.id} could not start: ${redact((e as Error).message, settings)}`,
+        );
+      }
+      try {
+        if (egardsFor(next, settings)) {
+          deps.callChanged?.(next.key);
+          outbox.kick();
+        }
+      } catch (e) {
+        logger.error(
+          `Egards report for call ${next.id} could not be queued: ${redact((e as Error).message, settings)}`,
+        );
+      }
+    },
+    onWrapUpSaved(call: CallRecord, wrapUp: WrapUp) {
+      if (closed) return;
+      const settings = deps.settings();
+      if (!settings.dbn.enabled) return;
+      if (!call.number) {
+        logger.info(`DBN: wrap-up of call ${call.id} is not written back (no caller number)`);
+        return;
+      }
+      const item: DbnWriteBack = {
+        callId: call.id,
+        cid: call.number,
+        status: wrapUp.status,
+        comments: wrapUp.comments,
+        revision: wrapUp.revision,
+      };
+      try {
+        if (enqueue(call, 'dbn-writeback', wrapUp.revision, item, settings)) {
+          deps.callChanged?.(call.key);
+          outbox.kick();
+        }
+      } catch (e) {
+        logger.error(
+          `DBN write-back for call ${call.id} could not be queued: ${redact((e as Error).message, settings)}`,
+        );
+      }
+    },
+    decorate(view: CallView): CallView {
+      return { ...view, crm: lookupFor(view.key), deliveries: deliveriesFor(view.key) };
+    },
+    onSettingsChanged(settings: Settings) {
+      if (closed) return;
+      noticed.clear();
+      outbox.settingsChanged(settings);
+    },
+    summary: () => outbox.summary(),
+    retry: (id) => outbox.retry(id),
+    discard: (id) => outbox.discard(id),
+    deliveriesFor,
+    lookupFor,
+    start: () => outbox.start(),
+    async drain() {
+      for (let i = 0; i < 1_000_000; i++) {
+        if (lookups.size) await Promise.allSettled([...lookups.values()]);
+        await outbox.drain();
+        if (!lookups.size && outbox.inFlight() === 0) return;
+      }
+    },
+    close() {
+      closed = true;
+      outbox.close();
+    },
+  };
+}
