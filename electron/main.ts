@@ -6,13 +6,21 @@ import { app } from 'electron';
 import { dataDirOverride } from './shell/data-dir';
 import { loadApp } from './shell/load-app';
 
-const dataDir = dataDirOverride(process.argv, process.env);
-if (dataDir) app.setPath('userData', dataDir);
+export function runMain(
+  argv: readonly string[] = process.argv,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): 'primary' | 'secondary' {
+  const dataDir = dataDirOverride(argv, env);
+  if (dataDir) app.setPath('userData', dataDir);
 
-// The raw argv travels as additionalData because Chromium reorders and lower-cases the argv
-// it hands to `second-instance` on Windows.
-if (!app.requestSingleInstanceLock({ argv: process.argv })) {
-  app.exit(0);
-} else {
-  loadApp().startApp({ argv: process.argv });
+  // The raw argv travels as additionalData because Chromium reorders and lower-cases the argv
+  // it hands to `second-instance` on Windows.
+  if (!app.requestSingleInstanceLock({ argv: [...argv] })) {
+    app.exit(0);
+    return 'secondary';
+  }
+  loadApp().startApp({ argv });
+  return 'primary';
 }
+
+runMain();

@@ -37,7 +37,10 @@ export function isAppUrl(raw: unknown): boolean {
   try {
     const url = new URL(raw);
     return (
-      url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && !url.username && !url.password
+      url.protocol === `${APP_SCHEME}:` &&
+      url.host.toLowerCase() === APP_HOST &&
+      !url.username &&
+      !url.password
     );
   } catch {
     return false;
