@@ -4,7 +4,6 @@ import { ApiProvider } from './api-context';
 import { App, routeOf } from './App';
 import { pickTransport } from './bridge';
 import { installErrorLogging } from './logging';
-import './bridge-types';
 import './styles.css';
 
 const transport = pickTransport();

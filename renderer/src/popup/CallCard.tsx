@@ -49,7 +49,11 @@ export function CallCard({ call }: { call: CallView }) {
     >
       <header className="card-head">
         <span className="direction">{t(`call.direction.${call.direction}`)}</span>
-        <span className={`state state-${call.outcome ?? call.state}`}>{stateText(t, call)}</span>
+        <span className={`state state-${call.outcome ?? call.state}`}>
+          {call.state === 'ended' && call.outcome
+            ? `${t('call.state.ended')} · ${stateText(t, call)}`
+            : stateText(t, call)}
+        </span>
         <CallTimer call={call} />
         <button type="button" className="icon-button" aria-label={t('card.hide')} onClick={dismiss}>
           <span aria-hidden="true">×</span>

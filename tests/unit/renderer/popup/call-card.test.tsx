@@ -190,7 +190,7 @@ describe('call cards', () => {
     };
     act(() => fake.emit('call.updated', ended));
     const card = screen.getByRole('dialog');
-    expect(within(card).getByText('Answered')).toBeTruthy();
+    expect(within(card).getByText('Ended · Answered')).toBeTruthy();
 
     await user.keyboard('{Tab}4{Control>}{Enter}{/Control}');
     await flush();
