@@ -46,7 +46,7 @@ for (const stage of stages) {
   const run = spawnSync(stage.cmd, stage.args, { stdio: 'inherit', env: process.env });
   const ok = run.status === 0;
   if (stage.counts) {
-    let counted = null;
+    let counted;
     try {
       counted = stage.counts();
     } catch {

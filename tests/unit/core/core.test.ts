@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createCore } from '../../../electron/core/core';
 import { createLogger } from '../../../electron/core/logger';
 import { exportJournal } from '../../../electron/core/export';
-import type { Clock, Core } from '../../../electron/core/core-types';
+import type { Clock, Core, SpawnFn } from '../../../electron/core/core-types';
 import type { CallView, PushEvent } from '../../../shared/ipc-contract';
 
 const EXE = 'CallPop.exe';
