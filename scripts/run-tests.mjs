@@ -13,15 +13,29 @@ rmSync(playwrightJson, { force: true });
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const stages = [
-  { name: 'typecheck (main, shared, tests)', cmd: npx, args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
-  { name: 'typecheck (renderer)', cmd: npx, args: ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit'] },
+  {
+    name: 'typecheck (main, shared, tests)',
+    cmd: npx,
+    args: ['tsc', '-p', 'tsconfig.json', '--noEmit'],
+  },
+  {
+    name: 'typecheck (renderer)',
+    cmd: npx,
+    args: ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit'],
+  },
   { name: 'lint', cmd: npx, args: ['eslint', '.'] },
   { name: 'format', cmd: npx, args: ['prettier', '--check', '.'] },
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   {
     name: 'unit, shell and integration tests',
     cmd: npx,
-    args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+    args: [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${vitestJson}`,
+    ],
     counts: () => {
       const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
       return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numFailedTestSuites ?? 0) };
@@ -57,7 +71,9 @@ for (const stage of stages) {
       failed += counted.failed;
       // A runner that crashed after counting still fails the run.
       if (!ok && counted.failed === 0) failed += 1;
-      summary.push(`${stage.name}: ${counted.passed} passed, ${counted.failed} failed${ok ? '' : ' (runner exited non-zero)'}`);
+      summary.push(
+        `${stage.name}: ${counted.passed} passed, ${counted.failed} failed${ok ? '' : ' (runner exited non-zero)'}`,
+      );
       continue;
     }
   }

@@ -1,6 +1,6 @@
 // The shapes the composition root (createCore) and its callers share. The Electron shell,
 // browser mode and the tests all wire a core from these; none of it imports Electron.
-import type { SpawnOptions, ChildProcess } from 'node:child_process';
+import { spawn, type SpawnOptions, type ChildProcess } from 'node:child_process';
 import type {
   CallView,
   InvokeChannel,
@@ -27,6 +27,9 @@ export type SpawnFn = (
   args: readonly string[],
   options?: SpawnOptions,
 ) => ChildProcess;
+
+/** node's spawn behind our one signature (its overloads do not assign to a single type). */
+export const nodeSpawn: SpawnFn = (command, args, options) => spawn(command, [...args], options);
 
 export interface Clock {
   now(): number;

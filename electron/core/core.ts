@@ -1,7 +1,6 @@
 // The composition root: createCore(deps) wires settings, journal, call router, dialer and any
 // effects (CRM outbox) from injected dependencies. The Electron shell, browser mode and the
 // tests all call this; nothing here imports Electron.
-import { spawn as nodeSpawn } from 'node:child_process';
 import { compactNumber, parseArgv } from '../../shared/crm-args';
 import { callKey, type CallRecord } from '../../shared/call-tracker';
 import {
@@ -24,7 +23,7 @@ import type {
   PushListener,
   SpawnFn,
 } from './core-types';
-import { systemClock } from './core-types';
+import { nodeSpawn, systemClock } from './core-types';
 import { openDatabase } from './db';
 import { createJournal } from './journal';
 import { createCallRouter } from './call-router';
@@ -67,7 +66,7 @@ export async function createCore(
 ): Promise<Core & { registerChannel(channel: InvokeChannel, handler: ChannelHandler): void }> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
-  const spawn = deps.spawn ?? (nodeSpawn as unknown as SpawnFn);
+  const spawn: SpawnFn = deps.spawn ?? nodeSpawn;
   const fetchFn = deps.fetch ?? globalThis.fetch;
   const store = createSettingsStore({
     dataDir: deps.dataDir,

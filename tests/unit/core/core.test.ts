@@ -3,11 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { createCore } from '../../../electron/core/core';
 import { createLogger } from '../../../electron/core/logger';
 import { exportJournal } from '../../../electron/core/export';
-import type { Clock, Core, SpawnFn } from '../../../electron/core/core-types';
+import { nodeSpawn, type Clock, type Core } from '../../../electron/core/core-types';
 import type { CallView, PushEvent } from '../../../shared/ipc-contract';
 
 const EXE = 'CallPop.exe';
@@ -28,7 +27,7 @@ async function start(settings?: unknown) {
     logger: createLogger({ dataDir: dir }),
     clock,
     machineConfigPath: null,
-    spawn,
+    spawn: nodeSpawn,
   });
   const pushes: Array<{ event: PushEvent; payload: unknown }> = [];
   core.subscribe((event, payload) => pushes.push({ event, payload }));
