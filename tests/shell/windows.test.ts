@@ -176,13 +176,13 @@ describe('popup on a call', () => {
   });
 
   it('keeps a remembered spot across restarts', async () => {
-    let { popup, windows } = setup();
-    await ready(popup);
+    const first = setup();
+    await ready(first.popup);
     core.emit('popup.show', call('A1'));
-    popup.userMove(50, 60);
-    windows.dispose();
+    first.popup.userMove(50, 60);
+    first.windows.dispose();
     electron.resetElectron();
-    ({ popup } = setup());
+    const { popup } = setup();
     await ready(popup);
     core.emit('popup.show', call('B1'));
     expect(popup.getBounds()).toMatchObject({ x: 50, y: 60 });
