@@ -4,7 +4,9 @@
 //
 // Ordering: items of one call and one system (a "chain": dbn or egards) go out one after the
 // other in id order. An item waits while an earlier item of its chain is pending, waiting for
-// settings or failed; delivered and discarded items do not hold anything up.
+// settings or failed; delivered and discarded items do not hold anything up. Only a chain's
+// head carries a next_attempt_at; the items behind it get one when it is delivered or
+// discarded (same transaction), so finding due work never scans blocked items.
 import type { Db } from './db';
 import type {
   Delivery,
@@ -86,6 +88,21 @@ export function createOutboxStore(db: Db) {
        VALUES (@callKey, @callId, @kind, @chain, @revision, @key, @payload, @status,
                @next, @lastError, @now, @now)`,
     ),
+    openInChain: db.prepare(
+      `SELECT 1 FROM outbox WHERE call_key = ? AND chain = ?
+          AND status IN ('pending', 'waiting-settings', 'failed') LIMIT 1`,
+    ),
+    promote: db.prepare(
+      `UPDATE outbox SET next_attempt_at = @now
+        WHERE id = (SELECT id FROM outbox WHERE call_key = @callKey AND chain = @chain
+                      AND status IN ('pending', 'waiting-settings', 'failed') ORDER BY id LIMIT 1)
+          AND status = 'pending' AND next_attempt_at IS NULL`,
+    ),
+    repairHeads: db.prepare(
+      `UPDATE outbox AS o SET next_attempt_at = @now
+        WHERE o.status = 'pending' AND o.next_attempt_at IS NULL AND ${HEAD}`,
+    ),
+    statusOf: db.prepare('SELECT status, call_key, chain FROM outbox WHERE id = ?'),
     byKey: db.prepare('SELECT * FROM outbox WHERE idempotency_key = ?'),
     byId: db.prepare('SELECT * FROM outbox WHERE id = ?'),
     due: db.prepare(
@@ -96,11 +113,12 @@ export function createOutboxStore(db: Db) {
         ORDER BY o.next_attempt_at, o.id
         LIMIT @limit`,
     ),
+    // The next time a pending item becomes due. Items already due are either in flight,
+    // waiting for a slot, or behind an earlier item of their chain: each of those is picked
+    // up when a send completes (or on retry/discard/settings), so only future times matter.
     nextDue: db.prepare(
-      `SELECT MIN(o.next_attempt_at) AS at FROM outbox o
-        WHERE o.status = 'pending'
-          AND o.id NOT IN (SELECT value FROM json_each(@busy))
-          AND ${HEAD}`,
+      `SELECT MIN(next_attempt_at) AS at FROM outbox
+        WHERE status = 'pending' AND next_attempt_at > @now`,
     ),
     attempt: db.prepare(
       'UPDATE outbox SET attempts = attempts + 1, updated_at = @now WHERE id = @id',
@@ -153,66 +171,117 @@ export function createOutboxStore(db: Db) {
 
   const busyJson = (busy: Iterable<number>) => JSON.stringify([...busy]);
 
+  // Open counts kept in memory (one process owns the outbox): the summary is read after every
+  // send, and counting thousands of queued rows each time would make draining quadratic.
+  const counts: Record<string, number> = { pending: 0, 'waiting-settings': 0, failed: 0 };
+  for (const r of s.counts.all() as Array<{ status: string; n: number }>) counts[r.status] = r.n;
+  const moved = (from: string | undefined, to: string) => {
+    if (from !== undefined && from in counts) counts[from] = (counts[from] ?? 0) - 1;
+    if (to in counts) counts[to] = (counts[to] ?? 0) + 1;
+  };
+  type Where = { status: DeliveryStatus; call_key: string; chain: Chain };
+  const where = (id: number) => s.statusOf.get(id) as Where | undefined;
+
+  /** Runs one status change of item `id` in a transaction; keeps counts; promotes the next. */
+  const transition = db.transaction(
+    (id: number, to: DeliveryStatus, run: () => number, now: number, promote: boolean): boolean => {
+      const before = where(id);
+      if (!before) return false;
+      if (run() !== 1) return false;
+      const after = where(id);
+      moved(before.status, after?.status ?? to);
+      if (promote) s.promote.run({ now, callKey: before.call_key, chain: before.chain });
+      return true;
+    },
+  );
+
+  const enqueueTx = db.transaction((item: NewItem, now: number) => {
+    const key = idempotencyKey(item.callKey, item.kind, item.revision);
+    const chain = CHAIN_OF[item.kind];
+    const blocked = s.openInChain.get(item.callKey, chain) !== undefined;
+    const info = s.insert.run({
+      callKey: item.callKey,
+      callId: item.callId,
+      kind: item.kind,
+      chain,
+      revision: item.revision,
+      key,
+      payload: JSON.stringify(item.payload),
+      status: item.status,
+      next: item.status === 'pending' && !blocked ? now : null,
+      lastError: item.lastError ?? null,
+      now,
+    });
+    if (info.changes === 1) moved(undefined, item.status);
+    return { row: s.byKey.get(key) as OutboxRow, inserted: info.changes === 1 };
+  });
+
   const discardTx = db.transaction((id: number, now: number): boolean => {
     const row = s.byId.get(id) as OutboxRow | undefined;
     if (!row || !['pending', 'waiting-settings', 'failed'].includes(row.status)) return false;
     s.journalDiscard.run({ id, now });
-    return s.discard.run({ id, now }).changes === 1;
+    return transition(id, 'discarded', () => s.discard.run({ id, now }).changes, now, true);
   });
 
   return {
     /** Durably queues an item; a second item with the same key is ignored. */
     enqueue(item: NewItem, now: number): { row: OutboxRow; inserted: boolean } {
-      const key = idempotencyKey(item.callKey, item.kind, item.revision);
-      const info = s.insert.run({
-        callKey: item.callKey,
-        callId: item.callId,
-        kind: item.kind,
-        chain: CHAIN_OF[item.kind],
-        revision: item.revision,
-        key,
-        payload: JSON.stringify(item.payload),
-        status: item.status,
-        next: item.status === 'pending' ? now : null,
-        lastError: item.lastError ?? null,
-        now,
-      });
-      return { row: s.byKey.get(key) as OutboxRow, inserted: info.changes === 1 };
+      return enqueueTx(item, now);
     },
+    /** Gives every unblocked pending item without a time one (after a crash mid-transition). */
+    repair: (now: number): number => s.repairHeads.run({ now }).changes,
     byKey: (key: string) => s.byKey.get(key) as OutboxRow | undefined,
     get: (id: number) => s.byId.get(id) as OutboxRow | undefined,
     due(now: number, limit: number, busy: Iterable<number>): OutboxRow[] {
       return s.due.all({ now, limit, busy: busyJson(busy) }) as OutboxRow[];
     },
-    /** When the next chain head becomes due (may be in the past), or null when none waits. */
-    nextDueAt(busy: Iterable<number>): number | null {
-      const r = s.nextDue.get({ busy: busyJson(busy) }) as { at: number | null };
+    /** The earliest pending next_attempt_at after now, or null. */
+    nextDueAt(now: number): number | null {
+      const r = s.nextDue.get({ now }) as { at: number | null };
       return r.at;
     },
     markAttempt: (id: number, now: number) => void s.attempt.run({ id, now }),
-    markDelivered: (id: number, now: number) => s.delivered.run({ id, now }).changes === 1,
+    markDelivered: (id: number, now: number) =>
+      transition(id, 'delivered', () => s.delivered.run({ id, now }).changes, now, true),
     markRetry: (id: number, now: number, next: number, error: string) =>
       s.retryLater.run({ id, now, next, error }).changes === 1,
     markFailed: (id: number, now: number, error: string) =>
-      void s.setStatus.run({ id, now, status: 'failed', next: null, error }),
+      transition(
+        id,
+        'failed',
+        () => s.setStatus.run({ id, now, status: 'failed', next: null, error }).changes,
+        now,
+        false,
+      ),
     markWaiting: (id: number, now: number, error: string) =>
-      void s.setStatus.run({ id, now, status: 'waiting-settings', next: null, error }),
+      transition(
+        id,
+        'waiting-settings',
+        () => s.setStatus.run({ id, now, status: 'waiting-settings', next: null, error }).changes,
+        now,
+        false,
+      ),
     release: (id: number, now: number) =>
-      void s.setStatus.run({ id, now, status: 'pending', next: now, error: null }),
-    retry: (id: number, now: number) => s.manualRetry.run({ id, now }).changes === 1,
+      transition(
+        id,
+        'pending',
+        () => s.setStatus.run({ id, now, status: 'pending', next: now, error: null }).changes,
+        now,
+        false,
+      ),
+    retry: (id: number, now: number) =>
+      transition(id, 'pending', () => s.manualRetry.run({ id, now }).changes, now, false),
     discard: (id: number, now: number) => discardTx(id, now),
     waiting: () => s.waiting.all() as OutboxRow[],
     forCall: (callKey: string) => s.forCall.all(callKey) as OutboxRow[],
     discards: () => s.discards.all() as Array<Record<string, unknown>>,
     summary(): OutboxSummary {
-      const counts = { pending: 0, failed: 0, 'waiting-settings': 0 } as Record<string, number>;
-      for (const r of s.counts.all() as Array<{ status: string; n: number }>)
-        counts[r.status] = r.n;
+      const failed = counts.failed ?? 0;
       return {
         pending: counts.pending ?? 0,
-        failed: counts.failed ?? 0,
+        failed,
         waitingSettings: counts['waiting-settings'] ?? 0,
-        failedItems: (s.failed.all() as OutboxRow[]).map(toDelivery),
+        failedItems: failed ? (s.failed.all() as OutboxRow[]).map(toDelivery) : [],
       };
     },
     lookup(callKey: string): { state: string; message: string | null } | undefined {

@@ -76,7 +76,7 @@ export function createOutbox(deps: OutboxDeps) {
 
   function schedule(): void {
     if (closed || !started) return;
-    const at = store.nextDueAt(inFlight.keys());
+    const at = store.nextDueAt(clock.now());
     if (at === null) {
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
@@ -167,6 +167,8 @@ export function createOutbox(deps: OutboxDeps) {
     start(): void {
       if (closed || started) return;
       started = true;
+      const repaired = store.repair(clock.now());
+      if (repaired) logger.info(`outbox: ${repaired} item(s) moved to the head of their queue`);
       const s = store.summary();
       if (s.pending || s.waitingSettings || s.failed) {
         logger.info(
