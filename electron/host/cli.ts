@@ -1,0 +1,134 @@
+// `callpop`: the command line of browser mode, and what every 3CX Assistant launch runs there.
+// Most launches are forwards (2–3 per call), so this file imports nothing heavy: only node
+// built-ins and the tiny forwarder. The core, the web server and SQLite are loaded with
+// import() only when this process turns out to be the primary.
+import { connectLocal, exchange, socketPathFor, type ForwardReply } from './forward';
+import {
+  HELP,
+  parseCommandLine,
+  resolveDataDir,
+  UsageError,
+  type CommandLine,
+} from './cli-options';
+
+const ACK_TIMEOUT_MS = 10_000;
+/** A primary that dies between our send and its ack: try again (a duplicate event is harmless). */
+const MAX_ATTEMPTS = 3;
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`callpop: ${message}\n`);
+  process.exit(code);
+}
+
+type Delivered = { kind: 'delivered'; reply: ForwardReply } | { kind: 'became-primary' };
+
+/**
+ * Hands `argv` to the running CallPop for `dataDir`, or becomes it. `serveOptions` decide how
+ * the primary runs when this process becomes it.
+ */
+async function forwardOrServe(
+  cl: CommandLine,
+  dataDir: string,
+  argv: string[],
+): Promise<Delivered> {
+  const socketPath = socketPathFor(dataDir);
+  const request = { argv, cwd: process.cwd() };
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    // Fast path: a primary is running (almost every launch).
+    let connected = await connectLocal(socketPath, 2000);
+    if (!('socket' in connected)) {
+      const { acquire } = await import('./local-socket');
+      let role;
+      try {
+        role = await acquire({ dataDir, socketPath, timeoutMs: ACK_TIMEOUT_MS });
+      } catch (err) {
+        fail((err as Error).message);
+      }
+      if (role.role === 'primary') {
+        const { runPrimary } = await import('./serve');
+        try {
+          await runPrimary({
+            dataDir,
+            socketPath,
+            lock: role.lock,
+            port: cl.port,
+            open: cl.open,
+            argv,
+            consoleEcho: cl.command === 'serve' && process.stdout.isTTY === true,
+            handleSignals: true,
+          });
+        } catch (err) {
+          fail((err as Error).message);
+        }
+        return { kind: 'became-primary' };
+      }
+      connected = { socket: role.socket };
+    }
+    const reply = await exchange(connected.socket, request, ACK_TIMEOUT_MS);
+    if (reply === 'timeout') {
+      fail(`CallPop did not confirm the event within ${ACK_TIMEOUT_MS / 1000} s (${socketPath})`);
+    }
+    if (reply !== null) return { kind: 'delivered', reply };
+  }
+  fail(`CallPop closed the connection ${MAX_ATTEMPTS} times without confirming the event`);
+}
+
+async function main(args: string[]): Promise<void> {
+  let cl: CommandLine;
+  try {
+    cl = parseCommandLine(args);
+  } catch (err) {
+    if (err instanceof UsageError)
+      fail(`${err.message}\nRun \`callpop --help\` for the commands.`, 2);
+    throw err;
+  }
+  if (cl.command === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const dataDir = resolveDataDir(cl.dataDir);
+
+  switch (cl.command) {
+    case 'export': {
+      const { runExport } = await import('./export-command');
+      process.exitCode = runExport(dataDir, cl.format as 'json' | 'csv');
+      return;
+    }
+    case 'demo': {
+      const { runDemo } = await import('./demo');
+      const done = await runDemo({
+        dataDir,
+        fast: cl.fast,
+        ensurePrimary: () => forwardOrServe(cl, dataDir, []),
+      });
+      // Forwarded into a CallPop that runs elsewhere: we are done. Otherwise keep serving.
+      if (!done.servingHere) process.exit(0);
+      return;
+    }
+    case 'serve': {
+      const result = await forwardOrServe(cl, dataDir, []);
+      if (result.kind === 'delivered') {
+        const url = result.reply.ok ? result.reply.url : undefined;
+        process.stdout.write(`CallPop is already running${url ? ` at ${url}` : ''}\n`);
+        process.exit(0);
+      }
+      return;
+    }
+    case null: {
+      const result = await forwardOrServe(cl, dataDir, cl.rest);
+      if (result.kind === 'became-primary') return; // now serving; runs until stopped
+      const { reply } = result;
+      if (!reply.ok) fail(`CallPop refused the event: ${reply.error}`);
+      const outcome = reply.outcome as { kind?: string; message?: string } | undefined;
+      if (outcome?.kind === 'rejected') {
+        // Delivered and logged by CallPop; nothing for the Assistant to retry.
+        process.stderr.write(`callpop: ignored: ${outcome.message ?? 'unusable arguments'}\n`);
+      }
+      process.exit(0);
+    }
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  fail(err instanceof Error ? (err.stack ?? err.message) : String(err));
+});

@@ -1,0 +1,60 @@
+// A small stand-in for createCore's result: records what the transports hand it.
+import type {
+  ArgvOutcome,
+  ArgvSource,
+  Core,
+  PushListener,
+} from '../../../electron/core/core-types';
+import { validateRequest, type PushEvent, type PushEvents } from '../../../shared/ipc-contract';
+import { DEFAULT_SETTINGS } from '../../../shared/settings-schema';
+
+export interface FakeCore extends Core {
+  argvs: Array<{ argv: readonly string[]; source: ArgvSource }>;
+  invokes: Array<{ channel: string; payload: unknown }>;
+  push<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
+  listenerCount(): number;
+  /** Makes invoke() throw (a transport must survive it). */
+  failInvoke: boolean;
+}
+
+export function createFakeCore(): FakeCore {
+  const listeners = new Set<PushListener>();
+  const core: FakeCore = {
+    argvs: [],
+    invokes: [],
+    failInvoke: false,
+    async handleArgv(argv, source): Promise<ArgvOutcome> {
+      core.argvs.push({ argv, source });
+      if (argv.some((a) => a.toUpperCase() === '/N:X'))
+        return { kind: 'rejected', message: 'bad /N:' };
+      const id = argv.find((a) => /^\/i:/i.test(a));
+      return id ? { kind: 'call', callId: id.slice(3) } : { kind: 'open' };
+    },
+    async invoke(channel, payload) {
+      core.invokes.push({ channel, payload });
+      if (core.failInvoke) throw new Error('boom');
+      const checked = validateRequest(channel, payload);
+      if (!checked.ok) return { ok: false, error: checked.error };
+      return { ok: true, value: null };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    push(event, payload) {
+      for (const l of listeners) l(event, payload);
+    },
+    listenerCount: () => listeners.size,
+    addEffects() {},
+    settings: () => DEFAULT_SETTINGS,
+    async close() {},
+  };
+  return core;
+}
+
+export const silentLogger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};
