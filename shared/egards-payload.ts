@@ -85,6 +85,12 @@ export function egardsFacts(
   };
 }
 
+const countryNames = new Map<string, string | null>();
+function englishCountry(code: string): string | null {
+  if (!countryNames.has(code)) countryNames.set(code, countryName(code, 'en'));
+  return countryNames.get(code) ?? null;
+}
+
 export function isoUtc(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -132,7 +138,7 @@ export function buildEgardsBody(
   if (kind === 'disconnect') body.callEndedAt = isoUtc(Math.max(f.endedAt ?? f.at, f.startedAt));
   const details: { city?: string; country?: string } = {};
   if (f.city) details.city = f.city;
-  const country = f.country ? countryName(f.country, 'en') : null;
+  const country = f.country ? englishCountry(f.country) : null;
   if (country) details.country = country;
   if (details.city || details.country) body.details = details;
   return body;

@@ -176,6 +176,9 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
         );
         deps.callChanged?.(call.key);
       })
+      .catch((e: unknown) =>
+        logger.error(`CRM lookup for call ${call.id} could not be stored: ${(e as Error).message}`),
+      )
       .finally(() => lookups.delete(call.key));
     lookups.set(call.key, p);
   }

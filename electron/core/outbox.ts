@@ -103,10 +103,15 @@ export function createOutbox(deps: OutboxDeps) {
     if (room > 0) {
       for (const row of store.due(clock.now(), room, inFlight.keys())) {
         if (inFlight.has(row.id)) continue;
-        const p = attempt(row).finally(() => {
-          inFlight.delete(row.id);
-          pump();
-        });
+        const p = attempt(row)
+          .catch((e: unknown) => {
+            // A bug of ours must not become an unhandled rejection; the item stays pending.
+            logger.error(`outbox: ${label(row)} could not be processed: ${(e as Error).message}`);
+          })
+          .finally(() => {
+            inFlight.delete(row.id);
+            pump();
+          });
         inFlight.set(row.id, p);
       }
     }
@@ -116,7 +121,12 @@ export function createOutbox(deps: OutboxDeps) {
 
   async function attempt(row: OutboxRow): Promise<void> {
     const settings = deps.settings();
-    const transport = deps.transports[row.kind];
+    const transport = deps.transports[row.kind] as Transport | undefined;
+    if (!transport) {
+      store.markFailed(row.id, clock.now(), `this version of CallPop cannot send "${row.kind}"`);
+      itemChanged(row.id);
+      return;
+    }
     const problem = transport.problem(row, settings);
     if (problem) {
       store.markWaiting(row.id, clock.now(), problem);
@@ -187,7 +197,8 @@ export function createOutbox(deps: OutboxDeps) {
       if (closed) return;
       const now = clock.now();
       for (const row of store.waiting()) {
-        if (deps.transports[row.kind].problem(row, settings) !== null) continue;
+        const transport = deps.transports[row.kind] as Transport | undefined;
+        if (!transport || transport.problem(row, settings) !== null) continue;
         store.release(row.id, now);
         itemChanged(row.id);
       }

@@ -401,4 +401,27 @@ describe('outbox runner', () => {
       expect(kinds).toEqual(['egards-connect', 'egards-disconnect']);
     }
   });
+
+  it('an item of a kind this version cannot send goes to the failed list, not a crash', async () => {
+    const { db } = freshDb();
+    const store = createOutboxStore(db);
+    db.prepare(
+      `INSERT INTO outbox (call_key, call_id, kind, chain, revision, idempotency_key, payload, status,
+         next_attempt_at, created_at, updated_at) VALUES ('f', 'f', 'fax', 'fax', 1, 'f:fax:1', '{}', 'pending', 0, 0, 0)`,
+    ).run();
+    const t = scripted([], []);
+    const outbox = createOutbox({
+      store: createOutboxStore(db),
+      clock: new FakeClock(0),
+      logger: new MemoryLogger(),
+      settings: () => DEFAULT_SETTINGS,
+      transports: { 'egards-connect': t, 'egards-disconnect': t, 'dbn-writeback': t },
+    });
+    outbox.start();
+    await outbox.drain();
+    expect(store.get(1)).toMatchObject({
+      status: 'failed',
+      last_error: 'this version of CallPop cannot send "fax"',
+    });
+  });
 });
