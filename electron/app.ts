@@ -4,6 +4,7 @@
 import { app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore } from './core/core';
+import { createCrmEffects, type CrmEffects } from './core/crm-effects';
 import type { ArgvSource, Core } from './core/core-types';
 import { createLogger, LOG_DIR, type FileLogger } from './core/logger';
 import { createIpcBridge, type IpcBridge } from './ipc';
@@ -54,7 +55,8 @@ export function startApp(options: { argv: readonly string[] }): StartedApp {
   let shutDown = false;
   // Launches that arrive before the core is up are kept, in order, and handled after it.
   const early: Array<{ argv: string[]; source: ArgvSource }> = [];
-  let earlyLogger: FileLogger | null = null;
+  // One log sink from the first moment (userData is final: main.ts set it before the lock).
+  const logger = createLogger({ dataDir: app.getPath('userData'), consoleEcho: !app.isPackaged });
 
   // Before ready: these cannot be changed afterwards.
   app.enableSandbox();
@@ -68,7 +70,7 @@ export function startApp(options: { argv: readonly string[] }): StartedApp {
 
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, {
-      logger: runtime?.logger ?? (earlyLogger ??= createLogger({})),
+      logger,
       openExternal: (url) => shell.openExternal(url),
     });
   });
@@ -106,6 +108,7 @@ export function startApp(options: { argv: readonly string[] }): StartedApp {
     .whenReady()
     .then(async () => {
       runtime = await boot(
+        logger,
         () => quitting,
         () => {
           quitting = true;
@@ -118,12 +121,7 @@ export function startApp(options: { argv: readonly string[] }): StartedApp {
     })
     .catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
-      (runtime?.logger ?? earlyLogger ?? createLogger({ consoleEcho: true })).error(
-        'CallPop could not start',
-        {
-          error: message,
-        },
-      );
+      logger.error('CallPop could not start', { error: message });
       dialog.showErrorBox('CallPop could not start', message);
       app.exit(1);
       return null;
@@ -139,9 +137,12 @@ async function handle(runtime: Runtime, argv: string[], source: ArgvSource): Pro
     runtime.windows.showMain();
 }
 
-async function boot(isQuitting: () => boolean, quit: () => void): Promise<Runtime> {
+async function boot(
+  logger: FileLogger,
+  isQuitting: () => boolean,
+  quit: () => void,
+): Promise<Runtime> {
   const dataDir = app.getPath('userData');
-  const logger = createLogger({ dataDir, consoleEcho: !app.isPackaged });
   logger.info('CallPop starting', {
     version: app.getVersion(),
     electron: process.versions.electron,
@@ -153,7 +154,22 @@ async function boot(isQuitting: () => boolean, quit: () => void): Promise<Runtim
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(paths.renderer, request.url));
 
   const secrets = createSafeStorageBox(safeStorage);
-  const core = await createCore({ dataDir, logger, secrets });
+  // The same wiring as browser mode: the CRM outbox (DBN write-back, Egards) is an effect that
+  // also answers the outbox channels.
+  let crm: CrmEffects | undefined;
+  const core = await createCore({
+    dataDir,
+    logger,
+    secrets,
+    effects: [(ctx) => (crm = createCrmEffects(ctx))],
+  });
+  if (crm) {
+    const effects = crm;
+    core.registerChannel('outbox.summary', () => effects.summary());
+    core.registerChannel('outbox.retry', (r) => effects.retry((r as { id: number }).id));
+    core.registerChannel('outbox.discard', (r) => effects.discard((r as { id: number }).id));
+    effects.start();
+  }
   if (!secrets.isAvailable()) {
     logger.warn(
       'OS-level secret encryption is not available: secrets stay in settings.json as given',
