@@ -637,3 +637,56 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
     rmSync(first.dir, { recursive: true, force: true });
   });
 });
+
+describe('the test servers are as strict as the seeds', () => {
+  const good = {
+    phoneNumber: '+1234567890',
+    callId: 'call-67890',
+    email: 'agent@example.com',
+    extensionNumber: '1001',
+    type: 'Incoming',
+    holdDuration: 12,
+    callStartedAt: '2024-11-25T09:35:36.946Z',
+  };
+  const post = (path: string, body: unknown, key: string | null = EGARDS_KEY) =>
+    fetch(`${egards.url}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(key === null ? {} : { 'x-api-key': key }),
+      },
+      body: JSON.stringify(body),
+    }).then((r) => r.status);
+
+  it('Egards: the seed samples pass; anything off is refused', async () => {
+    expect(await post('/3cx/connect', good)).toBe(202);
+    expect(
+      await post('/3cx/disconnect', { ...good, callEndedAt: '2024-11-25T09:55:36.946Z' }),
+    ).toBe(202);
+    expect(await post('/3cx/connect', good, null)).toBe(401);
+    expect(await post('/3cx/connect', good, 'wrong')).toBe(401);
+    expect(await post('/3cx/disconnect', good)).toBe(400); // callEndedAt missing
+    expect(await post('/3cx/connect', { ...good, email: undefined })).toBe(400);
+    expect(await post('/3cx/connect', { ...good, holdDuration: '12' })).toBe(400);
+    expect(await post('/3cx/connect', { ...good, holdDuration: 1.5 })).toBe(400);
+    expect(await post('/3cx/connect', { ...good, type: 'incoming' })).toBe(400);
+    expect(await post('/3cx/connect', { ...good, callStartedAt: '2024-11-25 09:35:36' })).toBe(400);
+    expect(await post('/3cx/connect', { ...good, callStartedAt: '2024-11-25T09:35:36Z' })).toBe(
+      400,
+    );
+    expect(await post('/3cx/connect', { ...good, phoneNumber: '0612345678' })).toBe(400);
+    expect(await post('/3cx/connect', { ...good, extra: 1 })).toBe(400);
+  });
+
+  it('DBN: cid and token required, the four statuses only, lower-case keys', async () => {
+    const get = (q: string) => fetch(`${dbn.url}/3cx/query?${q}`).then((r) => r.status);
+    expect(await get(`cid=1&token=${DBN_TOKEN}`)).toBe(200);
+    expect(await get(`cid=1&status=Completed&comments=x&token=${DBN_TOKEN}`)).toBe(200);
+    expect(await get(`token=${DBN_TOKEN}`)).toBe(400);
+    expect(await get('cid=1')).toBe(400);
+    expect(await get('cid=1&token=wrong')).toBe(401);
+    expect(await get(`cid=1&status=Scheduled%20Later&comments=x&token=${DBN_TOKEN}`)).toBe(400);
+    expect(await get(`cid=1&status=Completed&Comments=x&token=${DBN_TOKEN}`)).toBe(400);
+    expect(await get(`cid=1&status=Completed&token=${DBN_TOKEN}`)).toBe(400);
+  });
+});
