@@ -121,8 +121,9 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
     return null;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const rel = normalize(decoded).replace(/^([/\\])+/, '');
-  if (rel.split(/[/\\]/).includes('..')) return null;
+  // Any `..` segment is refused outright rather than clamped.
+  if (decoded.split('/').includes('..')) return null;
+  const rel = normalize(decoded).replace(/^\/+/, '');
   const full = resolve(root, rel);
   const rootAbs = resolve(root);
   if (full !== rootAbs && !full.startsWith(rootAbs + sep)) return null;
