@@ -28,7 +28,13 @@ beforeEach(async () => {
   writeFileSync(join(root, 'assets', 'app-123.css'), 'body{}');
   writeFileSync(join(root, '..', 'secret-outside.txt'), 'secret');
   core = createFakeCore();
-  server = await startWebServer({ core, logger: silentLogger, staticDir: root, token: TOKEN, port: 0 });
+  server = await startWebServer({
+    core,
+    logger: silentLogger,
+    staticDir: root,
+    token: TOKEN,
+    port: 0,
+  });
 });
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.terminate();
@@ -96,8 +102,12 @@ describe('static files', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port}`);
     expect(csp).toContain("frame-ancestors 'none'");
-    expect((await get('/assets/app-123.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect((await get('/assets/app-123.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await get('/assets/app-123.js')).headers['content-type']).toBe(
+      'text/javascript; charset=utf-8',
+    );
+    expect((await get('/assets/app-123.css')).headers['content-type']).toBe(
+      'text/css; charset=utf-8',
+    );
   });
 
   it('falls back to the app for routes, 404 for missing assets', async () => {
@@ -108,7 +118,12 @@ describe('static files', () => {
   });
 
   it('never serves a file outside the renderer directory', async () => {
-    for (const p of ['/../secret-outside.txt', '/%2e%2e/secret-outside.txt', '/assets/..%2f..%2fsecret-outside.txt', '/%00']) {
+    for (const p of [
+      '/../secret-outside.txt',
+      '/%2e%2e/secret-outside.txt',
+      '/assets/..%2f..%2fsecret-outside.txt',
+      '/%00',
+    ]) {
       const r = await get(p);
       expect(r.body).not.toContain('secret');
       expect([400, 404, 200]).toContain(r.status);
@@ -155,12 +170,16 @@ describe('WebSocket /ipc', () => {
 
   it('accepts the token from its own origin, also as localhost', async () => {
     expect(await outcome(ws('?token=' + TOKEN, origin()))).toBe('open');
-    expect(await outcome(ws('?token=' + TOKEN, { Origin: `http://localhost:${server.port}` }))).toBe('open');
+    expect(
+      await outcome(ws('?token=' + TOKEN, { Origin: `http://localhost:${server.port}` })),
+    ).toBe('open');
     expect(server.clientCount()).toBe(2);
   });
 
   it('refuses upgrades on other paths', async () => {
-    const s = new WebSocket(`ws://127.0.0.1:${server.port}/other?token=${TOKEN}`, { headers: origin() });
+    const s = new WebSocket(`ws://127.0.0.1:${server.port}/other?token=${TOKEN}`, {
+      headers: origin(),
+    });
     sockets.push(s);
     expect(await outcome(s)).toBe(404);
   });
@@ -181,14 +200,18 @@ describe('WebSocket /ipc', () => {
     await Promise.all([outcome(a), outcome(b)]);
     const got = Promise.all([nextMessage(a), nextMessage(b)]);
     core.push('notice', { level: 'info', message: 'hello' });
-    for (const m of await got) expect(m).toEqual({ event: 'notice', payload: { level: 'info', message: 'hello' } });
+    for (const m of await got)
+      expect(m).toEqual({ event: 'notice', payload: { level: 'info', message: 'hello' } });
   });
 
   it('answers malformed frames with an error, closes on unparseable ones, survives a throwing core', async () => {
     const s = ws('?token=' + TOKEN, origin());
     await outcome(s);
     s.send(JSON.stringify({ channel: 'calls.list' }));
-    expect(await nextMessage(s)).toEqual({ id: null, result: { ok: false, error: 'a frame needs a numeric "id"' } });
+    expect(await nextMessage(s)).toEqual({
+      id: null,
+      result: { ok: false, error: 'a frame needs a numeric "id"' },
+    });
     s.send(JSON.stringify({ id: 3 }));
     expect(await nextMessage(s)).toMatchObject({ id: 3, result: { ok: false } });
     core.failInvoke = true;
@@ -214,7 +237,13 @@ describe('WebSocket /ipc', () => {
     expect(core.listenerCount()).toBe(1);
     await server.close();
     expect(core.listenerCount()).toBe(0);
-    server = await startWebServer({ core, logger: silentLogger, staticDir: root, token: TOKEN, port: 0 });
+    server = await startWebServer({
+      core,
+      logger: silentLogger,
+      staticDir: root,
+      token: TOKEN,
+      port: 0,
+    });
   });
 });
 
@@ -250,7 +279,11 @@ describe('helpers', () => {
   });
 
   it('parses frames', () => {
-    expect(parseFrame('{"id":1,"channel":"x","payload":{"a":1}}')).toEqual({ id: 1, channel: 'x', payload: { a: 1 } });
+    expect(parseFrame('{"id":1,"channel":"x","payload":{"a":1}}')).toEqual({
+      id: 1,
+      channel: 'x',
+      payload: { a: 1 },
+    });
     expect(parseFrame('{"id":1,"channel":"x"}')).toEqual({ id: 1, channel: 'x', payload: {} });
     expect(parseFrame('nope')).toBeNull();
     expect(parseFrame('[1]')).toMatchObject({ id: null });
