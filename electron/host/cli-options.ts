@@ -90,9 +90,12 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
     }
     out.command = word as Subcommand;
     out.rest.splice(out.rest.indexOf(first), 1);
-    if (out.command !== 'help' && out.rest.some((a) => !a.startsWith('-'))) {
+    const extra = out.rest[0];
+    if (out.command !== 'help' && extra !== undefined) {
       throw new UsageError(
-        `unexpected argument "${out.rest.find((a) => !a.startsWith('-'))}" for ${word}`,
+        extra.startsWith('-')
+          ? `unknown option "${extra}" for ${word}`
+          : `unexpected argument "${extra}" for ${word}`,
       );
     }
   }

@@ -188,7 +188,15 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
       throw err;
     }
   } catch (err) {
-    const error = err instanceof Error ? err : new Error(String(err));
+    let error = err instanceof Error ? err : new Error(String(err));
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      error = new Error(
+        `port ${options.port} is in use; choose another with --port (0 = any free port)`,
+        {
+          cause: err,
+        },
+      );
+    }
     logger.error(`CallPop could not start: ${error.message}`);
     rejectReady(error);
     await local.close();

@@ -67,6 +67,7 @@ describe('parseCommandLine', () => {
     expect(() => parseCommandLine(['serve', '--port', '70000'])).toThrow(/--port/);
     expect(() => parseCommandLine(['serve', '--data-dir'])).toThrow(/needs a value/);
     expect(() => parseCommandLine(['serve', 'extra'])).toThrow(/unexpected argument/);
+    expect(() => parseCommandLine(['serve', '--prot', '1'])).toThrow(/unknown option "--prot"/);
   });
 
   it('answers --help and help', () => {
