@@ -286,6 +286,9 @@ async function main(): Promise<void> {
   try {
     const started = await startServer(dataDir, env);
     server = started.child;
+    // Even if something below dies unexpectedly, never leave the server running.
+    const orphan = started.child;
+    process.on('exit', () => orphan.kill('SIGKILL'));
     const { bare } = benchStarts(env);
     await benchVisible(started.url, env, bare);
   } finally {
