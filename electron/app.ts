@@ -4,7 +4,6 @@
 import { app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore } from './core/core';
-import { createCrmEffects, type CrmEffects } from './core/crm-effects';
 import type { ArgvSource, Core } from './core/core-types';
 import { createLogger, LOG_DIR, type FileLogger } from './core/logger';
 import { createIpcBridge, type IpcBridge } from './ipc';
@@ -154,22 +153,7 @@ async function boot(
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(paths.renderer, request.url));
 
   const secrets = createSafeStorageBox(safeStorage);
-  // The same wiring as browser mode: the CRM outbox (DBN write-back, Egards) is an effect that
-  // also answers the outbox channels.
-  let crm: CrmEffects | undefined;
-  const core = await createCore({
-    dataDir,
-    logger,
-    secrets,
-    effects: [(ctx) => (crm = createCrmEffects(ctx))],
-  });
-  if (crm) {
-    const effects = crm;
-    core.registerChannel('outbox.summary', () => effects.summary());
-    core.registerChannel('outbox.retry', (r) => effects.retry((r as { id: number }).id));
-    core.registerChannel('outbox.discard', (r) => effects.discard((r as { id: number }).id));
-    effects.start();
-  }
+  const core = await createCore({ dataDir, logger, secrets });
   if (!secrets.isAvailable()) {
     logger.warn(
       'OS-level secret encryption is not available: secrets stay in settings.json as given',

@@ -30,18 +30,21 @@ import { createCallRouter } from './call-router';
 import { createDialer } from './dialer';
 import { createSettingsStore, type SecretBox } from './settings-store';
 import { redact } from './redact';
+import { createCrmEffects, type CrmEffects, type CrmEffectsDeps } from './crm-effects';
 
 export interface CoreDeps {
   dataDir: string;
-  logger: Logger & { setSecrets?(values: readonly string[]): void };
+  logger: Logger & { setSecrets?(values: readonly string[], group?: string): void };
   clock?: Clock;
   fetch?: typeof fetch;
   spawn?: SpawnFn;
   secrets?: SecretBox;
   /** null: no machine-wide file; undefined: the platform's default path. */
   machineConfigPath?: string | null;
-  /** Effects created from the core's own database and settings, e.g. the CRM outbox. */
+  /** Extra effects created from the core's own database and settings. */
   effects?: Array<(ctx: EffectContext) => CallEffects>;
+  /** Options for the built-in CRM outbox (DBN, Egards): tests shorten timeouts here. */
+  crm?: Pick<CrmEffectsDeps, 'random' | 'concurrency' | 'egardsTimeoutMs' | 'parkedMs'>;
 }
 
 export interface EffectContext {
@@ -63,7 +66,9 @@ export type ChannelHandler = (request: unknown) => unknown;
 
 export async function createCore(
   deps: CoreDeps,
-): Promise<Core & { registerChannel(channel: InvokeChannel, handler: ChannelHandler): void }> {
+): Promise<
+  Core & { registerChannel(channel: InvokeChannel, handler: ChannelHandler): void; crm: CrmEffects }
+> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
   const spawn: SpawnFn = deps.spawn ?? nodeSpawn;
@@ -74,7 +79,7 @@ export async function createCore(
     secrets: deps.secrets,
     logger,
   });
-  const refreshSecrets = () => logger.setSecrets?.(store.secretValues());
+  const refreshSecrets = () => logger.setSecrets?.(store.secretValues(), 'settings');
   refreshSecrets();
 
   const db = openDatabase(deps.dataDir);
@@ -156,6 +161,9 @@ export async function createCore(
     },
     push,
   };
+  // The CRM outbox is part of every core: the desktop app, browser mode and tests alike.
+  const crm = createCrmEffects({ ...ctx, ...deps.crm });
+  effects.push(crm);
   for (const make of deps.effects ?? []) effects.push(make(ctx));
 
   const closed = router.closeStaleCalls();
@@ -278,10 +286,11 @@ export async function createCore(
         return r.view;
       }
       case 'outbox.summary':
-        return { pending: 0, failed: 0, waitingSettings: 0, failedItems: [] };
+        return crm.summary();
       case 'outbox.retry':
+        return crm.retry(req.id as number);
       case 'outbox.discard':
-        throw new Error('CRM delivery is not configured');
+        return crm.discard(req.id as number);
       case 'log.write':
         logger[req.level as 'info'](`renderer: ${req.message as string}`);
         return null;
@@ -290,7 +299,11 @@ export async function createCore(
     }
   }
 
+  // Resume what a previous run left pending; from here on the outbox sends.
+  crm.start();
+
   return {
+    crm,
     handleArgv,
     async invoke(channel, payload): Promise<Result<InvokeResponses[InvokeChannel]>> {
       const checked = validateRequest(channel, payload);

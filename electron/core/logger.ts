@@ -7,8 +7,11 @@ import type { Logger, LogLevel } from './core-types';
 import { redact } from './redact';
 
 export interface FileLogger extends Logger {
-  /** Values to scrub from every line from now on (tokens, API keys). */
-  setSecrets(values: readonly string[]): void;
+  /**
+   * Values to scrub from every line from now on (tokens, API keys). Each group (settings,
+   * browser token, …) replaces only its own earlier values.
+   */
+  setSecrets(values: readonly string[], group?: string): void;
   /** The last error and warning lines, newest last, for "Copy diagnostics". */
   recentProblems(): string[];
   readonly file: string | null;
@@ -31,6 +34,7 @@ export function createLogger(options: LoggerOptions = {}): FileLogger {
   const keep = options.keepFiles ?? 3;
   const now = options.now ?? Date.now;
   let secrets: readonly string[] = [];
+  const secretGroups = new Map<string, readonly string[]>();
   const problems: string[] = [];
   let file: string | null = null;
   if (options.dataDir) {
@@ -90,8 +94,12 @@ export function createLogger(options: LoggerOptions = {}): FileLogger {
     info: (m, meta) => write('info', m, meta),
     warn: (m, meta) => write('warn', m, meta),
     error: (m, meta) => write('error', m, meta),
-    setSecrets(values) {
-      secrets = values.filter((v) => typeof v === 'string' && v.length >= 4);
+    setSecrets(values, group = 'default') {
+      secretGroups.set(
+        group,
+        values.filter((v) => typeof v === 'string' && v.length >= 4),
+      );
+      secrets = [...secretGroups.values()].flat();
     },
     recentProblems: () => [...problems],
     get file() {

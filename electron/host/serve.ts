@@ -88,10 +88,9 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
   const print = options.print ?? ((line: string) => console.log(line));
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
 
-  const [{ createLogger }, { createCore }, { createCrmEffects }] = await Promise.all([
+  const [{ createLogger }, { createCore }] = await Promise.all([
     import('../core/logger'),
     import('../core/core'),
-    import('../core/crm-effects'),
   ]);
   const logger = createLogger({
     dataDir: options.dataDir,
@@ -151,29 +150,10 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
   let core: Core;
   let web: WebServer;
   try {
-    // The same wiring as the desktop app: the CRM outbox (DBN write-back, Egards) as an effect
-    // that answers the outbox channels.
-    let crm: ReturnType<typeof createCrmEffects> | undefined;
-    const created = await createCore({
-      dataDir: options.dataDir,
-      logger,
-      effects: [
-        (ctx) => {
-          crm = createCrmEffects(ctx);
-          return crm;
-        },
-      ],
-    });
-    if (crm) {
-      const effects = crm;
-      created.registerChannel('outbox.summary', () => effects.summary());
-      created.registerChannel('outbox.retry', (r) => effects.retry((r as { id: number }).id));
-      created.registerChannel('outbox.discard', (r) => effects.discard((r as { id: number }).id));
-      effects.start();
-    }
+    const created = await createCore({ dataDir: options.dataDir, logger });
     core = created;
     const token = loadOrCreateToken(options.dataDir);
-    logger.setSecrets([token]);
+    logger.setSecrets([token], 'browser-token');
     try {
       web = await startWebServer({
         core,

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
-import { createCrmEffects, type CrmEffects } from '../../electron/core/crm-effects';
 import { readJournal } from '../../electron/core/export';
 import { openDatabase } from '../../electron/core/db';
 import type { CallView, OutboxSummary, PushEvent } from '../../shared/ipc-contract';
@@ -46,23 +45,8 @@ async function start() {
   );
   const clock = new FakeClock();
   const logger = new MemoryLogger();
-  let crm!: CrmEffects;
-  const core = await createCore({
-    dataDir: dir,
-    logger,
-    clock,
-    machineConfigPath: null,
-    effects: [
-      (ctx) => {
-        crm = createCrmEffects(ctx);
-        return crm;
-      },
-    ],
-  });
-  core.registerChannel('outbox.summary', () => crm.summary());
-  core.registerChannel('outbox.retry', (r) => crm.retry((r as { id: number }).id));
-  core.registerChannel('outbox.discard', (r) => crm.discard((r as { id: number }).id));
-  crm.start();
+  const core = await createCore({ dataDir: dir, logger, clock, machineConfigPath: null });
+  const crm = core.crm;
   const pushes: Array<{ event: PushEvent; payload: unknown }> = [];
   core.subscribe((event, payload) => pushes.push({ event, payload }));
   return { core, crm, clock, logger, pushes };

@@ -8,23 +8,9 @@ import { createFakeCore, type FakeCore } from './fake-core';
 
 vi.mock('electron', () => import('./mocks/electron'));
 let core: FakeCore;
-const registerChannel = vi.fn();
-const createCore = vi.fn(async (deps: { effects?: Array<(ctx: unknown) => unknown> }) => {
-  for (const make of deps.effects ?? []) make({ fake: 'effect context' });
-  return Object.assign(core, { registerChannel });
-});
+const createCore = vi.fn(async (_deps: unknown) => core);
 vi.mock('../../electron/core/core', () => ({
-  createCore: (deps: { effects?: Array<(ctx: unknown) => unknown> }) => createCore(deps),
-}));
-const crm = {
-  summary: vi.fn(() => ({ pending: 2, failed: 1, waitingSettings: 0, failedItems: [] })),
-  retry: vi.fn(),
-  discard: vi.fn(),
-  start: vi.fn(),
-};
-const createCrmEffects = vi.fn((_ctx: unknown) => crm);
-vi.mock('../../electron/core/crm-effects', () => ({
-  createCrmEffects: (ctx: unknown) => createCrmEffects(ctx),
+  createCore: (deps: unknown) => createCore(deps),
 }));
 const { startApp } = await import('../../electron/app');
 
@@ -37,7 +23,6 @@ beforeEach(() => {
   electron.appState.userData = dir;
   core = createFakeCore();
   createCore.mockClear();
-  registerChannel.mockClear();
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -93,20 +78,6 @@ describe('start-up', () => {
     };
     expect(deps.secrets.isAvailable()).toBe(true);
     expect(deps.secrets.decrypt(deps.secrets.encrypt('tok'))).toBe('tok');
-  });
-
-  it('wires the CRM outbox as an effect that answers the outbox channels', async () => {
-    await started();
-    expect(createCrmEffects).toHaveBeenCalledWith({ fake: 'effect context' });
-    expect(registerChannel.mock.calls.map((c) => c[0])).toEqual([
-      'outbox.summary',
-      'outbox.retry',
-      'outbox.discard',
-    ]);
-    expect(registerChannel.mock.calls[0]![1]()).toMatchObject({ pending: 2, failed: 1 });
-    registerChannel.mock.calls[1]![1]({ id: 7 });
-    expect(crm.retry).toHaveBeenCalledWith(7);
-    expect(crm.start).toHaveBeenCalled();
   });
 
   it('hands the start-up argv to the core and shows no window for a call', async () => {

@@ -53,4 +53,17 @@ describe('logger', () => {
     expect(all).not.toContain('token=abc');
     expect(log.recentProblems().at(-1)).toMatch(/ERROR last problem/);
   });
+
+  it('keeps every group of secrets: a browser token does not unmask the settings secrets', () => {
+    const log = createLogger({ dataDir: dir });
+    log.setSecrets(['dbn-token-value'], 'settings');
+    log.setSecrets(['browser-token-value'], 'browser-token');
+    log.info('saw dbn-token-value and browser-token-value');
+    log.setSecrets(['new-dbn-token'], 'settings');
+    log.info('saw dbn-token-value, new-dbn-token and browser-token-value');
+    const text = readFileSync(join(dir, 'logs', 'callpop.log'), 'utf8');
+    expect(text).not.toContain('browser-token-value');
+    expect(text).not.toContain('new-dbn-token');
+    expect(text.split('\n')[0]).not.toContain('dbn-token-value');
+  });
 });
