@@ -15,7 +15,8 @@ export interface Size {
 export interface Rect extends Point, Size {}
 
 /** Popup size in DIPs: room for one card with its wrap-up form. */
-export const POPUP_SIZE: Size = { width: 400, height: 340 };
+// Tall enough for one whole card with its wrap-up form (~410 px); more calls scroll inside.
+export const POPUP_SIZE: Size = { width: 380, height: 460 };
 /** Gap between the popup and the work area's edge (taskbar side included). */
 export const POPUP_MARGIN = 12;
 

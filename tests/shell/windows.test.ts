@@ -166,12 +166,12 @@ describe('popup on a call', () => {
 
     // Display 1 became smaller (resolution change): the remembered spot is clamped back in.
     electron.screenState.cursor = { x: 100, y: 100 };
-    electron.screenState.displays[0]!.workArea = { x: 0, y: 0, width: 600, height: 400 };
-    electron.screenState.displays[0]!.bounds = { x: 0, y: 0, width: 600, height: 440 };
+    electron.screenState.displays[0]!.workArea = { x: 0, y: 0, width: 600, height: 560 };
+    electron.screenState.displays[0]!.bounds = { x: 0, y: 0, width: 600, height: 600 };
     core.emit('popup.show', call('D4'));
     expect(popup.getBounds()).toMatchObject({
       x: 600 - POPUP_SIZE.width,
-      y: 400 - POPUP_SIZE.height,
+      y: 560 - POPUP_SIZE.height,
     });
   });
 

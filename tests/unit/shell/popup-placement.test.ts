@@ -118,6 +118,6 @@ describe('clampInto and rememberPosition', () => {
 
   it('has a sensible default size', () => {
     expect(POPUP_SIZE.width).toBeGreaterThanOrEqual(320);
-    expect(POPUP_SIZE.height).toBeGreaterThanOrEqual(240);
+    expect(POPUP_SIZE.height).toBeGreaterThanOrEqual(440);
   });
 });
