@@ -20,13 +20,24 @@ const electronShellFiles = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -40,7 +51,10 @@ export default tseslint.config(
             message: 'shared/ is pure: no Node, no Electron.',
           })),
           patterns: [
-            { group: ['**/electron/**', '**/renderer/**', '../*'], message: 'shared/ imports nothing of ours outside shared/.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', '../*'],
+              message: 'shared/ imports nothing of ours outside shared/.',
+            },
           ],
         },
       ],
@@ -59,7 +73,9 @@ export default tseslint.config(
             name,
             message: 'The renderer has no Node and no Electron: use the bridge.',
           })),
-          patterns: [{ group: ['**/electron/**'], message: 'The renderer never imports main-process code.' }],
+          patterns: [
+            { group: ['**/electron/**'], message: 'The renderer never imports main-process code.' },
+          ],
         },
       ],
     },
@@ -71,7 +87,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only the shell files import electron; inject what you need.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only the shell files import electron; inject what you need.',
+            },
+          ],
           patterns: [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }],
         },
       ],

@@ -8,7 +8,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/shell/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: [
+            'tests/unit/**/*.test.ts',
+            'tests/shell/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+          ],
           exclude: ['tests/unit/renderer/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

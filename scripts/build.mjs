@@ -12,7 +12,13 @@ rmSync('dist', { recursive: true, force: true });
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
 
 // main.cjs must stay tiny: it runs on every one of the 2–3 launches per call.
 await esbuild({

@@ -29,7 +29,8 @@ export type SpawnFn = (
 ) => ChildProcess;
 
 /** node's spawn behind our one signature (its overloads do not assign to a single type). */
-export const nodeSpawn: SpawnFn = (command, args, options) => spawn(command, [...args], options ?? {});
+export const nodeSpawn: SpawnFn = (command, args, options) =>
+  spawn(command, [...args], options ?? {});
 
 export interface Clock {
   now(): number;
