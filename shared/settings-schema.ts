@@ -159,6 +159,8 @@ export function getPath(obj: unknown, path: string): unknown {
   return cur;
 }
 
+export const REDACTED = '***';
+
 /** A deep copy with every secret replaced by `***` (or left empty when unset). */
 export function redactSettings(s: Settings): Settings {
   const copy = structuredClone(s) as unknown as AnyObject;
@@ -167,7 +169,8 @@ export function redactSettings(s: Settings): Settings {
     const last = parts.pop() as string;
     let cur: unknown = copy;
     for (const p of parts) cur = isPlainObject(cur) ? cur[p] : undefined;
-    if (isPlainObject(cur) && typeof cur[last] === 'string' && cur[last] !== '') cur[last] = '***';
+    if (isPlainObject(cur) && typeof cur[last] === 'string' && cur[last] !== '')
+      cur[last] = REDACTED;
   }
   return copy as unknown as Settings;
 }

@@ -11,7 +11,9 @@ import {
   type PushEvent,
   type PushEvents,
   type Result,
+  type SettingsView,
 } from '../../shared/ipc-contract';
+import { REDACTED, SECRET_PATHS, redactSettings } from '../../shared/settings-schema';
 import { phoneInfo } from '../../shared/phone';
 import type {
   ArgvOutcome,
@@ -59,6 +61,27 @@ export interface EffectContext {
 }
 
 const STALE_SWEEP_MS = 10 * 60 * 1000;
+
+// The renderer never holds a secret: it sees `***` for a secret that is set, and sends `***`
+// back for one the agent left alone.
+function publicView(v: SettingsView): SettingsView {
+  return { ...v, settings: redactSettings(v.settings) };
+}
+
+function withoutUnchangedSecrets(patch: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(patch);
+  for (const path of SECRET_PATHS) {
+    const parts = path.split('.');
+    const last = parts.pop() as string;
+    let cur: unknown = copy;
+    for (const p of parts)
+      cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
+    if (cur && typeof cur === 'object' && (cur as Record<string, unknown>)[last] === REDACTED) {
+      delete (cur as Record<string, unknown>)[last];
+    }
+  }
+  return copy;
+}
 const HISTORY_LIMIT = 10;
 
 /** Channels another module answers (the outbox registers these). */
@@ -276,14 +299,15 @@ export async function createCore(
       case 'dial':
         return dial(req.number as string);
       case 'settings.get':
-        return store.view();
+        return publicView(store.view());
       case 'settings.save': {
-        const r = store.save(req.patch as Record<string, unknown>);
+        const r = store.save(withoutUnchangedSecrets(req.patch as Record<string, unknown>));
         if (!r.ok) throw new Error(r.error);
         refreshSecrets();
         each((e) => e.onSettingsChanged?.(r.view.settings), 'settings effect');
-        push('settings.changed', r.view);
-        return r.view;
+        const view = publicView(r.view);
+        push('settings.changed', view);
+        return view;
       }
       case 'outbox.summary':
         return crm.summary();

@@ -202,6 +202,27 @@ describe('core', () => {
   });
 });
 
+describe('settings over IPC', () => {
+  it('never hands a secret to the renderer, and "***" sent back keeps it', async () => {
+    const { core } = await start({ dbn: { token: 'd6bcfeee-8eea-65cd' }, agent: { email: '' } });
+    const view = await value<{ settings: { dbn: { token: string } } }>(
+      core.invoke('settings.get', {}),
+    );
+    expect(view.settings.dbn.token).toBe('***');
+    const saved = await value<{ settings: { dbn: { token: string }; agent: { email: string } } }>(
+      core.invoke('settings.save', {
+        patch: { dbn: { token: '***' }, agent: { email: 'agent@example.com' } },
+      }),
+    );
+    expect(saved.settings.agent.email).toBe('agent@example.com');
+    expect(saved.settings.dbn.token).toBe('***');
+    expect(core.settings().dbn.token).toBe('d6bcfeee-8eea-65cd');
+    await value(core.invoke('settings.save', { patch: { dbn: { token: 'new-token-1234' } } }));
+    expect(core.settings().dbn.token).toBe('new-token-1234');
+    await core.close();
+  });
+});
+
 describe('dialString', () => {
   it('adds the outside-line prefix only to national numbers', async () => {
     const { dialString } = await import('../../../electron/core/dialer');
