@@ -21,7 +21,12 @@ export interface WindowManagerDeps {
   icon?: string;
   devTools: boolean;
   isQuitting: () => boolean;
+  /** process.platform; injected so the Linux path is testable anywhere. */
+  platform?: NodeJS.Platform;
 }
+
+/** Linux has no 'moved' event: a drag is taken as done when 'move' has been quiet this long. */
+export const MOVE_SETTLE_MS = 400;
 
 export interface WindowManager {
   /** The agent asked for CallPop (tray, start menu): show and focus the main window. */
@@ -137,6 +142,16 @@ export function createWindowManager(deps: WindowManagerDeps): WindowManager {
       if (popup === win) popup = null;
     });
     win.on('moved', () => rememberMove(win));
+    const platform = deps.platform ?? process.platform;
+    if (platform !== 'win32' && platform !== 'darwin') {
+      let settle: NodeJS.Timeout | undefined;
+      win.on('move', () => {
+        clearTimeout(settle);
+        settle = setTimeout(() => {
+          if (!win.isDestroyed()) rememberMove(win);
+        }, MOVE_SETTLE_MS);
+      });
+    }
     load(win, '/popup', 'popup');
     return win;
   }

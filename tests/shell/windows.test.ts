@@ -8,7 +8,7 @@ import { createFakeCore, type FakeCore } from './fake-core';
 import type { CallView } from '../../shared/ipc-contract';
 
 vi.mock('electron', () => import('./mocks/electron'));
-const { createWindowManager } = await import('../../electron/windows');
+const { createWindowManager, MOVE_SETTLE_MS } = await import('../../electron/windows');
 const { createIpcBridge } = await import('../../electron/ipc');
 const { createPopupPositions } = await import('../../electron/shell/popup-positions');
 const { POPUP_MARGIN, POPUP_SIZE } = await import('../../electron/shell/popup-placement');
@@ -22,7 +22,7 @@ let quitting: boolean;
 const call = (id: string) =>
   ({ id, key: id.toLowerCase(), state: 'ringing', number: '+31612345678' }) as CallView;
 
-function setup() {
+function setup(platform: NodeJS.Platform = 'win32') {
   const bridge = createIpcBridge({ ipcMain: electron.ipcMain, core, logger });
   const windows = createWindowManager({
     core,
@@ -32,6 +32,7 @@ function setup() {
     positions: createPopupPositions(join(dir, 'popup-positions.json')),
     devTools: false,
     isQuitting: () => quitting,
+    platform,
   });
   const [main, popup] = electron.BrowserWindow.instances as [
     electron.BrowserWindow,
@@ -173,6 +174,26 @@ describe('popup on a call', () => {
       x: 600 - POPUP_SIZE.width,
       y: 560 - POPUP_SIZE.height,
     });
+  });
+
+  it('on Linux (no "moved" event) remembers the spot once the drag has settled', async () => {
+    const { popup } = setup('linux');
+    await ready(popup);
+    core.emit('popup.show', call('L1'));
+    vi.useFakeTimers();
+    try {
+      // A drag is a burst of 'move' events; only the last position counts.
+      for (const x of [500, 520, 540]) {
+        popup.setBounds({ ...popup.getBounds(), x, y: 300 });
+        popup.emit('move');
+      }
+      vi.advanceTimersByTime(MOVE_SETTLE_MS);
+    } finally {
+      vi.useRealTimers();
+    }
+    core.emit('popup.hide', { callId: 'L1' });
+    core.emit('popup.show', call('L2'));
+    expect(popup.getBounds()).toMatchObject({ x: 540, y: 300 });
   });
 
   it('keeps a remembered spot across restarts', async () => {
