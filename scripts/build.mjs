@@ -10,7 +10,7 @@ import { rmSync, chmodSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 
-await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
 
 const common = {
   bundle: true,

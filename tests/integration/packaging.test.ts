@@ -154,7 +154,7 @@ describe('packed app (--dir with a stand-in Electron)', () => {
     );
     expect(offending).toEqual([]);
     expect(files).not.toContain('/tsconfig.json');
-    expect(files).not.toContain('/vite.config.ts');
+    expect(files).not.toContain('/vite.config.mts');
   });
 
   it('holds every package the main process requires', () => {
