@@ -17,6 +17,9 @@ import { registerDialProtocols } from './shell/protocols';
 import { createSafeStorageBox } from './shell/safe-storage';
 import { secondInstanceArgv, startsHidden } from './shell/second-instance';
 import { createAutoUpdate, type AutoUpdate } from './shell/updater';
+import { runExeCommand } from './shell/exe-commands';
+import type { ExeCommand } from './shell/exe-command';
+import { nodeSpawn } from './core/core-types';
 
 export const APP_USER_MODEL_ID = 'nl.callpop.app';
 
@@ -46,6 +49,28 @@ export function shellPaths(dirname: string = __dirname) {
     renderer: join(dirname, '..', 'renderer'),
     iconDir,
   };
+}
+
+/**
+ * `CallPop.exe export|demo|serve|--help`. `index` is where the command word stands: before it
+ * are the exe and, unpackaged, the app folder, which is how the demo starts CallPop again.
+ */
+export function runCommand(
+  command: ExeCommand,
+  argv: readonly string[],
+  index: number,
+): Promise<number> {
+  const self = { execPath: process.execPath, args: app.isPackaged ? [] : argv.slice(1, index) };
+  return runExeCommand(command, argv.slice(index + 1), {
+    dataDir: app.getPath('userData'),
+    self,
+    spawn: nodeSpawn,
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  }).catch((e: unknown) => {
+    process.stderr.write(`CallPop: ${(e as Error).message}\n`);
+    return 1;
+  });
 }
 
 export function startApp(options: { argv: readonly string[] }): StartedApp {

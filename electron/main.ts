@@ -5,13 +5,23 @@
 import { app } from 'electron';
 import { dataDirOverride } from './shell/data-dir';
 import { loadApp } from './shell/load-app';
+import { exeCommandOf } from './shell/exe-command';
 
 export function runMain(
   argv: readonly string[] = process.argv,
   env: Readonly<Record<string, string | undefined>> = process.env,
-): 'primary' | 'secondary' {
+): 'primary' | 'secondary' | 'command' {
   const dataDir = dataDirOverride(argv, env);
   if (dataDir) app.setPath('userData', dataDir);
+
+  // `CallPop.exe export|demo|--help`: a command, not a CallPop; it takes no lock.
+  const command = exeCommandOf(argv);
+  if (command) {
+    void loadApp()
+      .runCommand(command.command, argv, command.index)
+      .then((code) => app.exit(code));
+    return 'command';
+  }
 
   // The raw argv travels as additionalData because Chromium reorders and lower-cases the argv
   // it hands to `second-instance` on Windows.

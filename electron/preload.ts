@@ -2,7 +2,7 @@
 // (TOOLCHAIN.md). It exposes the domain API from the shared contract, never ipcRenderer
 // itself, and every subscription hands back its own unsubscribe.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createApi, PUSH_EVENTS, type InvokeFn, type SubscribeFn } from '../shared/ipc-contract';
+import { createApi, PUSH_EVENTS, type InvokeFn, type SubscribeFn } from '../shared/ipc-api';
 
 const invoke: InvokeFn = (channel, request) =>
   ipcRenderer.invoke(channel, request).catch((err: unknown) => ({

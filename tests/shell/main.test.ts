@@ -6,10 +6,11 @@ import * as electron from './mocks/electron';
 
 vi.mock('electron', () => import('./mocks/electron'));
 const startApp = vi.fn();
+const runCommand = vi.fn(async () => 0);
 vi.mock('../../electron/shell/load-app', () => ({
   loadApp: vi.fn(() => {
     electron.calls.push('loadApp');
-    return { startApp };
+    return { startApp, runCommand };
   }),
 }));
 
@@ -18,6 +19,7 @@ const { runMain } = await import('../../electron/main');
 beforeEach(() => {
   electron.resetElectron();
   startApp.mockClear();
+  runCommand.mockClear();
 });
 
 describe('main entry', () => {
@@ -38,6 +40,20 @@ describe('main entry', () => {
     expect(electron.BrowserWindow.instances).toHaveLength(0);
     expect(electron.Tray.instances).toHaveLength(0);
     expect(electron.app.whenReady).not.toHaveBeenCalled();
+  });
+
+  it('`CallPop.exe export` runs the command: no lock, no app, exit with its code', async () => {
+    const argv = ['C:\\CallPop\\CallPop.exe', 'export', '--format', 'csv'];
+    expect(runMain(argv, {})).toBe('command');
+    expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(startApp).not.toHaveBeenCalled();
+    expect(runCommand).toHaveBeenCalledWith('export', argv, 1);
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0));
+  });
+
+  it('a 3CX launch is never read as a command, even with a command word in it', () => {
+    expect(runMain(['CallPop.exe', '/N:S', '/C:export', '/T:I', '/I:1'], {})).toBe('primary');
+    expect(runCommand).not.toHaveBeenCalled();
   });
 
   it('sets the data directory before taking the lock (the lock is per userData)', () => {

@@ -106,6 +106,10 @@ describe('built preload', () => {
     const code = out.outputFiles[0]!.text;
     expect(checkSandboxedPreload(code)).toEqual([]);
     expect(code).toContain('exposeInMainWorld("callpop"');
+    // Every window runs the preload before its first paint: no validation library in it
+    // (main validates; see shared/ipc-api.ts).
+    expect(code).not.toMatch(/ZodError|\$ZodType/);
+    expect(code.length).toBeLessThan(20_000);
   });
 
   it('dist/electron/preload.cjs, when built, passes the same check', () => {

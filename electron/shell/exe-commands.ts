@@ -1,0 +1,106 @@
+// `CallPop.exe export | demo | serve | --help`, run instead of the app (no window, no tray).
+// export reads the journal read-side (WAL), so it works while CallPop runs; demo starts the exe
+// once per 3CX event, exactly as the Assistant does, so it exercises the real single-instance
+// path. Redirect to keep the output on Windows: `CallPop.exe export --format csv > calls.csv`.
+import type { ChildProcess } from 'node:child_process';
+import { parseCommandLine, UsageError } from '../host/cli-options';
+import { demoScript } from '../host/demo';
+import { exportJournal } from '../core/export';
+import type { SpawnFn } from '../core/core-types';
+import type { ExeCommand } from './exe-command';
+
+export interface ExeCommandDeps {
+  dataDir: string;
+  /** The exe and, when unpackaged, the app folder (`electron .`): what starts CallPop again. */
+  self: { execPath: string; args: readonly string[] };
+  spawn: SpawnFn;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** ms to wait for a started exe to hand over and exit; the one that stays is the primary. */
+  handOverMs?: number;
+}
+
+export const EXE_HELP = `CallPop.exe — screen pops for the 3CX phone system
+
+  CallPop.exe /N:S /C:+31612345678 /T:I /I:4711   a 3CX Assistant notification (what 3CX runs)
+  CallPop.exe tel:+31612345678                    dial through CallPop
+  CallPop.exe export --format json|csv            print the call journal (redirect it: > calls.csv)
+  CallPop.exe demo [--fast]                       play a few scripted calls into CallPop
+  CallPop.exe --help                              this text
+
+Every command takes --data-dir D (default: CALLPOP_DATA_DIR, else the app's user-data folder).
+Browser mode (no Electron) is \`npx callpop serve\`.
+`;
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    child.once('error', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+export async function runExeCommand(
+  command: ExeCommand,
+  args: readonly string[],
+  deps: ExeCommandDeps,
+): Promise<number> {
+  let options;
+  try {
+    options = parseCommandLine(args);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      deps.err(`CallPop: ${e.message}\n\n${EXE_HELP}`);
+      return 2;
+    }
+    throw e;
+  }
+  switch (command) {
+    case 'help':
+      deps.out(EXE_HELP);
+      return 0;
+    case 'serve':
+      deps.err(
+        'CallPop: browser mode runs on Node, not in the desktop app: use `npx callpop serve`.\n',
+      );
+      return 2;
+    case 'export': {
+      const format = options.format ?? 'json';
+      if (format !== 'json' && format !== 'csv') {
+        deps.err(`CallPop: --format must be json or csv, not "${format}"\n`);
+        return 2;
+      }
+      try {
+        deps.out(exportJournal(deps.dataDir, format));
+        return 0;
+      } catch (e) {
+        deps.err(`CallPop: export failed: ${(e as Error).message}\n`);
+        return 1;
+      }
+    }
+    case 'demo': {
+      const pause = (ms: number) => new Promise((r) => setTimeout(r, options.fast ? 0 : ms));
+      for (const step of demoScript(Date.now().toString(36))) {
+        deps.out(`  ${step.say}\n`);
+        // A dial URL must be the last argument (Electron's CVE-2018-1000006 guard).
+        const child = deps.spawn(
+          deps.self.execPath,
+          [...deps.self.args, '--data-dir', deps.dataDir, ...step.argv],
+          { detached: true, stdio: 'ignore', windowsHide: true },
+        );
+        // The first start becomes CallPop when none runs and stays: that is expected.
+        const exited = await waitForExit(child, deps.handOverMs ?? 8000);
+        if (!exited) child.unref();
+        await pause(step.pauseMs);
+      }
+      deps.out("Demo done: the calls are in CallPop's history and in `CallPop.exe export`.\n");
+      return 0;
+    }
+  }
+}
