@@ -1,9 +1,10 @@
 // UI state that is not server data: the call cards on screen, the agent's unsaved wrap-up
-// drafts and the notices to read. Server data (history, details, outbox, settings) lives in
+// drafts and settings edits, and the notices to read. Server data (history, details, outbox, settings) lives in
 // the TanStack Query cache instead. One store per app instance, so every test starts clean.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CallView, PushEvents, WrapUpStatus } from '../../shared/ipc-contract';
 import { callKey } from '../../shared/call-tracker';
+import type { FieldPath, SettingsDraft } from './settings/fields';
 
 export interface Draft {
   status?: WrapUpStatus | null;
@@ -20,6 +21,8 @@ export interface AppState {
   cards: CallView[];
   drafts: Record<string, Draft>;
   notices: Notice[];
+  /** Settings the agent changed and has not saved; kept while the settings view is closed. */
+  settingsDraft: SettingsDraft;
 
   showCard(call: CallView): void;
   hideCard(callId: string): void;
@@ -31,6 +34,9 @@ export interface AppState {
   clearDraft(key: string): void;
   addNotice(n: NoticeMessage): void;
   dismissNotice(id: number): void;
+  setSettingsField(path: FieldPath, value: string | boolean): void;
+  /** Forgets the edits; with `saved`, only those still holding the value that was saved. */
+  clearSettingsDraft(saved?: SettingsDraft): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -42,6 +48,7 @@ export function createAppStore(): AppStore {
     cards: [],
     drafts: {},
     notices: [],
+    settingsDraft: {},
 
     showCard: (call) =>
       set((s) => {
@@ -78,6 +85,19 @@ export function createAppStore(): AppStore {
       }),
     addNotice: (n) => set((s) => ({ notices: [...s.notices, { ...n, id: ++noticeSeq }] })),
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    setSettingsField: (path, value) =>
+      set((s) => ({ settingsDraft: { ...s.settingsDraft, [path]: value } })),
+    clearSettingsDraft: (saved) =>
+      set((s) => {
+        if (!saved) return { settingsDraft: {} };
+        const left: SettingsDraft = {};
+        for (const [path, value] of Object.entries(s.settingsDraft) as [
+          FieldPath,
+          string | boolean,
+        ][])
+          if (saved[path] !== value) left[path] = value;
+        return { settingsDraft: left };
+      }),
   }));
 }
 

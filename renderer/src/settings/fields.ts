@@ -1,0 +1,222 @@
+// What the settings screen shows and how the agent's edits become a patch for settings.save.
+// Pure data and functions, so the rules (secrets, locks, numbers) are tested without React.
+import { getPath, REDACTED, type Settings } from '../../../shared/settings-schema';
+
+export type FieldKind = 'text' | 'secret' | 'number' | 'checkbox' | 'select';
+
+/** Every setting the screen edits, as a dotted path into Settings. */
+export type FieldPath =
+  | 'agent.extension'
+  | 'agent.email'
+  | 'agent.agentId'
+  | 'agent.defaultCountry'
+  | 'popup.showOn'
+  | 'popup.corner'
+  | 'popup.paused'
+  | 'matching.suffixDigits'
+  | 'dbn.enabled'
+  | 'dbn.baseUrl'
+  | 'dbn.token'
+  | 'dbn.method'
+  | 'dbn.timeoutMs'
+  | 'egards.enabled'
+  | 'egards.environment'
+  | 'egards.baseUrl'
+  | 'egards.apiKey'
+  | 'egards.connectOn'
+  | 'dialer.assistantPath'
+  | 'dialer.outsideLinePrefix'
+  | 'app.openAtLogin'
+  | 'app.updateUrl'
+  | 'language';
+
+export type SelectKind =
+  'country' | 'showOn' | 'corner' | 'method' | 'environment' | 'connectOn' | 'language';
+
+export interface FieldDef {
+  path: FieldPath;
+  kind: FieldKind;
+  /** The input's type for text fields (the keyboard and autofill hints follow it). */
+  inputType?: 'text' | 'email' | 'url';
+  inputMode?: 'numeric' | 'tel';
+  min?: number;
+  max?: number;
+  select?: SelectKind;
+  /** Shown under the control: egards.baseUrl only matters for the custom environment. */
+  customOnly?: boolean;
+}
+
+export type GroupId =
+  'agent' | 'popup' | 'matching' | 'dbn' | 'egards' | 'dialer' | 'app' | 'language';
+
+export interface GroupDef {
+  id: GroupId;
+  fields: FieldDef[];
+}
+
+export const GROUPS: GroupDef[] = [
+  {
+    id: 'agent',
+    fields: [
+      { path: 'agent.extension', kind: 'text', inputMode: 'numeric' },
+      { path: 'agent.email', kind: 'text', inputType: 'email' },
+      { path: 'agent.agentId', kind: 'text' },
+      { path: 'agent.defaultCountry', kind: 'select', select: 'country' },
+    ],
+  },
+  {
+    id: 'popup',
+    fields: [
+      { path: 'popup.showOn', kind: 'select', select: 'showOn' },
+      { path: 'popup.corner', kind: 'select', select: 'corner' },
+      { path: 'popup.paused', kind: 'checkbox' },
+    ],
+  },
+  {
+    id: 'matching',
+    fields: [{ path: 'matching.suffixDigits', kind: 'number', min: 4, max: 15 }],
+  },
+  {
+    id: 'dbn',
+    fields: [
+      { path: 'dbn.enabled', kind: 'checkbox' },
+      { path: 'dbn.baseUrl', kind: 'text', inputType: 'url' },
+      { path: 'dbn.token', kind: 'secret' },
+      { path: 'dbn.method', kind: 'select', select: 'method' },
+      { path: 'dbn.timeoutMs', kind: 'number', min: 100, max: 60_000 },
+    ],
+  },
+  {
+    id: 'egards',
+    fields: [
+      { path: 'egards.enabled', kind: 'checkbox' },
+      { path: 'egards.environment', kind: 'select', select: 'environment' },
+      { path: 'egards.baseUrl', kind: 'text', inputType: 'url', customOnly: true },
+      { path: 'egards.apiKey', kind: 'secret' },
+      { path: 'egards.connectOn', kind: 'select', select: 'connectOn' },
+    ],
+  },
+  {
+    id: 'dialer',
+    fields: [
+      { path: 'dialer.assistantPath', kind: 'text' },
+      { path: 'dialer.outsideLinePrefix', kind: 'text', inputMode: 'tel' },
+    ],
+  },
+  {
+    id: 'app',
+    fields: [
+      { path: 'app.openAtLogin', kind: 'checkbox' },
+      { path: 'app.updateUrl', kind: 'text', inputType: 'url' },
+    ],
+  },
+  { id: 'language', fields: [{ path: 'language', kind: 'select', select: 'language' }] },
+];
+
+export const FIELDS: FieldDef[] = GROUPS.flatMap((g) => g.fields);
+
+/** Countries offered for agent.defaultCountry; the current value is always added. */
+export const COUNTRIES = ['NL', 'BE', 'DE', 'GB', 'FR', 'RU', 'US'] as const;
+
+/** What the agent has typed or ticked, by path; untouched fields are absent. */
+export type SettingsDraft = Partial<Record<FieldPath, string | boolean>>;
+
+/** True when `path` or one of its groups is in the administrator's `locked` list. */
+export function isLocked(path: string, locked: readonly string[]): boolean {
+  return locked.some((l) => l === path || path.startsWith(`${l}.`));
+}
+
+/** The value the control shows when the agent has not touched it. */
+export function savedValue(settings: Settings, field: FieldDef): string | boolean {
+  const value = getPath(settings, field.path);
+  if (field.kind === 'checkbox') return value === true;
+  // A secret never comes to the renderer: '***' means "set", and the field stays empty.
+  if (field.kind === 'secret') return '';
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/** The value the control shows: the agent's edit, else the saved value. */
+export function shownValue(
+  settings: Settings,
+  draft: SettingsDraft,
+  field: FieldDef,
+): string | boolean {
+  const edit = draft[field.path];
+  return edit === undefined ? savedValue(settings, field) : edit;
+}
+
+export function secretIsSet(settings: Settings, field: FieldDef): boolean {
+  return field.kind === 'secret' && getPath(settings, field.path) === REDACTED;
+}
+
+export interface PatchResult {
+  /** Only the changed, unlocked fields, nested as settings.json is. */
+  patch: Record<string, unknown>;
+  /** Number fields whose text is not a whole number; nothing is sent while there are any. */
+  invalid: FieldPath[];
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  const last = parts.pop() as string;
+  let cur = obj;
+  for (const p of parts) {
+    if (typeof cur[p] !== 'object' || cur[p] === null) cur[p] = {};
+    cur = cur[p] as Record<string, unknown>;
+  }
+  cur[last] = value;
+}
+
+/**
+ * The nested patch for settings.save: numbers as numbers, booleans as booleans, text trimmed.
+ * A secret is sent only when the agent typed one (an empty field leaves it unchanged), and a
+ * locked setting never, even if a lock arrived after the agent edited it.
+ */
+export function buildPatch(
+  settings: Settings,
+  draft: SettingsDraft,
+  locked: readonly string[],
+): PatchResult {
+  const patch: Record<string, unknown> = {};
+  const invalid: FieldPath[] = [];
+  for (const field of FIELDS) {
+    const edit = draft[field.path];
+    if (edit === undefined || isLocked(field.path, locked)) continue;
+    const saved = getPath(settings, field.path);
+    switch (field.kind) {
+      case 'checkbox':
+        if (edit !== saved) setPath(patch, field.path, edit === true);
+        break;
+      case 'number': {
+        const text = String(edit).trim();
+        const n = Number(text);
+        if (text === '' || !Number.isInteger(n)) invalid.push(field.path);
+        else if (n !== saved) setPath(patch, field.path, n);
+        break;
+      }
+      case 'secret':
+        if (edit !== '') setPath(patch, field.path, edit);
+        break;
+      default: {
+        const text = String(edit).trim();
+        if (text !== saved) setPath(patch, field.path, text);
+      }
+    }
+  }
+  return { patch, invalid };
+}
+
+const FIELD_PATHS = new Set<string>(FIELDS.map((f) => f.path));
+
+/**
+ * Field messages in main's refusal ("dbn.timeoutMs: Too small…; agent.email: Invalid email"),
+ * so each can also be shown next to its control. Text that names no field is left out.
+ */
+export function fieldErrors(error: string): Partial<Record<FieldPath, string>> {
+  const out: Partial<Record<FieldPath, string>> = {};
+  for (const part of error.split('; ')) {
+    const m = /^([\w.]+): (.+)$/s.exec(part.trim());
+    if (m && FIELD_PATHS.has(m[1]!)) out[m[1] as FieldPath] = m[2]!;
+  }
+  return out;
+}

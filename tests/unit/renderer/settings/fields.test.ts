@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, REDACTED } from '../../../../shared/settings-schema';
+import { buildPatch, fieldErrors, isLocked } from '../../../../renderer/src/settings/fields';
+
+describe('settings patch', () => {
+  it('locks a path by itself or by any group above it', () => {
+    expect(isLocked('dbn.baseUrl', ['dbn.baseUrl'])).toBe(true);
+    expect(isLocked('dbn.baseUrl', ['dbn'])).toBe(true);
+    expect(isLocked('dbn.baseUrlX', ['dbn.baseUrl'])).toBe(false);
+    expect(isLocked('dbnx.baseUrl', ['dbn'])).toBe(false);
+    expect(isLocked('language', [])).toBe(false);
+  });
+
+  it('sends only changed, unlocked values, typed as the schema wants', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      agent: { ...DEFAULT_SETTINGS.agent, extension: '1001' },
+      dbn: { ...DEFAULT_SETTINGS.dbn, token: REDACTED },
+    };
+    const { patch, invalid } = buildPatch(
+      settings,
+      {
+        'agent.extension': '1001', // typed back to what it was
+        'agent.email': '  a@example.com ',
+        'matching.suffixDigits': '10',
+        'popup.paused': true,
+        'app.openAtLogin': true, // unchanged
+        'dbn.token': '', // untouched secret
+        'dbn.timeoutMs': '9000',
+        'egards.apiKey': 'key',
+      },
+      ['dbn.timeoutMs'],
+    );
+    expect(invalid).toEqual([]);
+    expect(patch).toEqual({
+      agent: { email: 'a@example.com' },
+      matching: { suffixDigits: 10 },
+      popup: { paused: true },
+      egards: { apiKey: 'key' },
+    });
+  });
+
+  it('reports number fields that are not whole numbers', () => {
+    const { invalid } = buildPatch(
+      DEFAULT_SETTINGS,
+      { 'matching.suffixDigits': '', 'dbn.timeoutMs': '1.5' },
+      [],
+    );
+    expect(invalid).toEqual(['matching.suffixDigits', 'dbn.timeoutMs']);
+  });
+
+  it("finds the fields in main's refusal", () => {
+    expect(
+      fieldErrors(
+        'dbn.timeoutMs: Too small: expected number to be >=100; agent.email: Invalid email',
+      ),
+    ).toEqual({
+      'dbn.timeoutMs': 'Too small: expected number to be >=100',
+      'agent.email': 'Invalid email',
+    });
+    expect(fieldErrors('locked by your administrator: dbn.baseUrl')).toEqual({});
+  });
+});
