@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { i18n } from 'i18next';
 import type { CallPopApi } from '../../shared/ipc-contract';
 import { resolveLanguage } from '../../shared/i18n';
 import { useApi, useAppStoreApi, useConnectionStatus } from './api-context';
@@ -66,9 +67,12 @@ function useLanguageFromSettings(api: CallPopApi): void {
   const { i18n } = useTranslation();
   const settings = useQuery(settingsQuery(api));
   const setting = settings.data?.settings.language ?? 'auto';
-  useEffect(() => {
-    const lang = resolveLanguage(setting, navigator.languages ?? [navigator.language]);
-    if (i18n.language !== lang) void i18n.changeLanguage(lang);
-    document.documentElement.lang = lang;
-  }, [setting, i18n]);
+  useEffect(() => applyLanguage(i18n, setting), [setting, i18n]);
+}
+
+/** Shows the UI in the language setting ('auto': the system's language if we ship it). */
+export function applyLanguage(i18n: i18n, setting: string): void {
+  const lang = resolveLanguage(setting, navigator.languages ?? [navigator.language]);
+  if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
 }

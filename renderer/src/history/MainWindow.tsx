@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/ipc-contract';
@@ -10,35 +10,60 @@ import { ConnectionBanner } from '../status/ConnectionBanner';
 import { Notices } from '../status/Notices';
 import { OutboxStrip } from '../status/OutboxStrip';
 import { SettingsProblems } from '../status/SettingsProblems';
+import { SettingsPanel } from '../settings/SettingsPanel';
 import { CallDetail } from './CallDetail';
 import { HistoryList } from './HistoryList';
 
-/** The agent's main window: status, history and the selected call. */
+/** The agent's main window: status, history and the selected call (or the settings). */
 export function MainWindow() {
   const { t } = useTranslation();
   const browserMode = useBrowserMode();
   const [selected, setSelected] = useState<{ id: string; key: string } | null>(null);
-  const select = (call: CallView) => setSelected({ id: call.id, key: call.key });
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  // Choosing a call shows it; unsaved settings edits wait in the store for the next visit.
+  const select = (call: CallView) => {
+    setSelected({ id: call.id, key: call.key });
+    setSettingsOpen(false);
+  };
+  const closeSettings = () => {
+    setSettingsOpen(false);
+    settingsButton.current?.focus();
+  };
 
   return (
     <div className="main-window">
       <ConnectionBanner />
       <header className="topbar">
         <h1>{t('app.title')}</h1>
-        {browserMode ? <NotificationPermissionButton /> : null}
+        <div className="topbar-actions">
+          {browserMode ? <NotificationPermissionButton /> : null}
+          <button
+            type="button"
+            ref={settingsButton}
+            aria-expanded={settingsOpen}
+            onClick={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
+          >
+            {t('settings.open')}
+          </button>
+        </div>
       </header>
       <SettingsProblems />
       <Notices />
       <OutboxStrip />
       <main className="main-grid">
         <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
-        <section className="detail-pane" aria-label={t('history.detailHeading')}>
-          {selected ? (
-            <CallDetail callId={selected.id} onSelect={select} />
-          ) : (
-            <p className="muted">{t('history.selectHint')}</p>
-          )}
-        </section>
+        {settingsOpen ? (
+          <SettingsPanel onClose={closeSettings} />
+        ) : (
+          <section className="detail-pane" aria-label={t('history.detailHeading')}>
+            {selected ? (
+              <CallDetail callId={selected.id} onSelect={select} />
+            ) : (
+              <p className="muted">{t('history.selectHint')}</p>
+            )}
+          </section>
+        )}
       </main>
       {browserMode ? <BrowserCards /> : null}
     </div>
