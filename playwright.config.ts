@@ -2,16 +2,7 @@
 // command builds first (`npm run build`); the fixture in tests/e2e/fixtures.ts starts one
 // CallPop per test in a temp data directory.
 import { defineConfig } from '@playwright/test';
-
-export const CHROMIUM_PATH = process.env.CALLPOP_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
