@@ -300,7 +300,7 @@ function Field({ id, field, value, secretSet, locked, messages, onChange }: Fiel
           step={field.kind === 'number' ? 1 : undefined}
           value={text}
           readOnly={locked}
-          placeholder={secretSet ? t('settings.secretPlaceholder') : undefined}
+          placeholder={secretSet && !locked ? t('settings.secretPlaceholder') : undefined}
           autoComplete={field.kind === 'secret' ? 'new-password' : 'off'}
           spellCheck={false}
           onChange={(e) => onChange(field.path, e.target.value)}
