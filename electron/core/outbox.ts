@@ -188,8 +188,11 @@ export function createOutbox(deps: OutboxDeps) {
       summaryChanged();
       pump();
     },
-    /** Something was queued or released: send it if it is due. */
+    /** Something was queued or released: tell the UI, and send it if it is due. */
     kick(): void {
+      // An item queued as waiting-settings is never touched by pump(); without this its count
+      // would not reach the status strip.
+      summaryChanged();
       pump();
     },
     /** Waiting items whose settings are now complete go out. */

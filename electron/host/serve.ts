@@ -150,7 +150,12 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
   let core: Core;
   let web: WebServer;
   try {
-    const created = await createCore({ dataDir: options.dataDir, logger });
+    // CALLPOP_MACHINE_CONFIG lets an IT admin try a machine-wide file before rolling it out.
+    const created = await createCore({
+      dataDir: options.dataDir,
+      logger,
+      machineConfigPath: process.env.CALLPOP_MACHINE_CONFIG || undefined,
+    });
     core = created;
     const token = loadOrCreateToken(options.dataDir);
     logger.setSecrets([token], 'browser-token');

@@ -40,10 +40,21 @@ export interface CallPopServer {
 export interface CallPopOptions {
   /** Written to <dataDir>/settings.json before CallPop starts (e.g. DBN/Egards test servers). */
   settings: Record<string, unknown> | undefined;
+  /** The IT admin's machine-wide file (defaults and "locked"), via CALLPOP_MACHINE_CONFIG. */
+  machineConfig: Record<string, unknown> | undefined;
 }
 
+export const MACHINE_CONFIG_FILE = 'machine-config.json';
+
 function childEnv(dataDir: string): NodeJS.ProcessEnv {
-  return { ...process.env, CALLPOP_DATA_DIR: dataDir, CALLPOP_NO_OPEN: '1' };
+  // Always a per-test machine file (usually absent), so a real /etc/callpop/config.json on the
+  // machine running the tests never leaks in.
+  return {
+    ...process.env,
+    CALLPOP_DATA_DIR: dataDir,
+    CALLPOP_NO_OPEN: '1',
+    CALLPOP_MACHINE_CONFIG: join(dataDir, MACHINE_CONFIG_FILE),
+  };
 }
 
 export function runCli(dataDir: string, argv: string[], timeoutMs = 20_000): Promise<FireResult> {
@@ -114,9 +125,13 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 
 export const test = base.extend<CallPopOptions & { callpop: CallPopServer }>({
   settings: [undefined, { option: true }],
-  callpop: async ({ settings }, use) => {
+  machineConfig: [undefined, { option: true }],
+  callpop: async ({ settings, machineConfig }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'callpop-e2e-'));
     if (settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
+    if (machineConfig) {
+      writeFileSync(join(dataDir, MACHINE_CONFIG_FILE), JSON.stringify(machineConfig, null, 2));
+    }
     const server = await startServer(dataDir);
     const url = new URL(server.url);
     const callpop: CallPopServer = {

@@ -120,7 +120,7 @@ describe('CRM effects in the core', () => {
   });
 
   it('missing agent e-mail: the agent is told; saving it through settings sends the reports', async () => {
-    const { core, crm } = await start();
+    const { core, crm, pushes } = await start();
     const saved = await core.invoke('settings.save', { patch: { agent: { email: '' } } });
     expect(saved.ok).toBe(true);
     await core.handleArgv([EXE, '/N:C', '/C:+31612345678', '/T:I', '/I:99'], 'socket');
@@ -129,6 +129,9 @@ describe('CRM effects in the core', () => {
     expect(egards.requests).toHaveLength(0);
     const summary = (await core.invoke('outbox.summary', {})) as { ok: true; value: OutboxSummary };
     expect(summary.value.waitingSettings).toBe(2);
+    // ...and the UI was told, not only when asked: the status strip counts them.
+    const lastOutboxPush = pushes.filter((p) => p.event === 'outbox.changed').at(-1);
+    expect(lastOutboxPush?.payload).toMatchObject({ waitingSettings: 2 });
     await core.invoke('settings.save', { patch: { agent: { email: 'agent@example.com' } } });
     await crm.drain();
     expect(egards.events().map((e) => e.kind)).toEqual(['connect', 'disconnect']);
