@@ -30,6 +30,7 @@ const test = base.extend<{ egards: EgardsServer }>({
       },
     });
   },
+  // eslint-disable-next-line no-empty-pattern
   machineConfig: async ({}, use) => {
     await use({ popup: { corner: 'top-right' }, locked: ['popup.corner'] });
   },
