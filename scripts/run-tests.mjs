@@ -13,6 +13,12 @@ rmSync(playwrightJson, { force: true });
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const stages = [
+  // After `npm start` or `npm run dist` the SQLite module is built for Electron: switch it back.
+  {
+    name: 'native modules for Node',
+    cmd: process.execPath,
+    args: ['scripts/ensure-native.mjs', 'node'],
+  },
   {
     name: 'typecheck (main, shared, tests)',
     cmd: npx,
