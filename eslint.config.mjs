@@ -75,6 +75,13 @@ export default tseslint.config(
           })),
           patterns: [
             { group: ['**/electron/**'], message: 'The renderer never imports main-process code.' },
+            {
+              // Main validates with zod; the UI must not carry it (bundle size, start-up time).
+              group: ['**/shared/ipc-contract', '**/shared/settings-schema'],
+              allowTypeImports: true,
+              message:
+                'Values come from shared/ipc-api or shared/settings-paths (no zod in the UI).',
+            },
           ],
         },
       ],

@@ -6,6 +6,9 @@ import type { PhoneInfo } from './phone';
 import type { Settings, SettingsProblem } from './settings-schema';
 import type { InvokeChannel, InvokeRequest } from './ipc-contract';
 
+// Type-only: erased at build time, so importing this module never loads zod.
+export type { InvokeChannel, InvokeRequest };
+
 export const WRAP_UP_STATUSES = [
   'No Answer',
   'Schedule Later',

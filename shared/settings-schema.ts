@@ -2,6 +2,9 @@
 // key of a file rolled out to 200 desktops must not take every other setting down with it.
 // Each problem is reported with its key path and the default stays in force for that key.
 import { z } from 'zod';
+import { getPath, REDACTED, SECRET_PATHS } from './settings-paths';
+
+export { getPath, REDACTED, SECRET_PATHS };
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as NL');
 const httpUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ })]);
@@ -86,14 +89,6 @@ export const DEFAULT_SETTINGS: Settings = {
   app: { openAtLogin: true, updateUrl: '' },
 };
 
-/** Keys whose values are secrets: redacted in logs, diagnostics and the UI. */
-export const SECRET_PATHS = [
-  'dbn.token',
-  'egards.apiKey',
-  'pbx.restApi.key',
-  'pbx.callControl.clientSecret',
-] as const;
-
 export interface SettingsProblem {
   /** Dotted key path, e.g. `dbn.timeoutMs`. */
   path: string;
@@ -149,17 +144,6 @@ export function mergeSettings(
   const merged = walk(settingsSchema, raw, base as unknown as AnyObject, '', problems);
   return { settings: merged as unknown as Settings, problems };
 }
-
-export function getPath(obj: unknown, path: string): unknown {
-  let cur: unknown = obj;
-  for (const part of path.split('.')) {
-    if (!isPlainObject(cur)) return undefined;
-    cur = cur[part];
-  }
-  return cur;
-}
-
-export const REDACTED = '***';
 
 /** A deep copy with every secret replaced by `***` (or left empty when unset). */
 export function redactSettings(s: Settings): Settings {

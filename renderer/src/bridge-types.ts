@@ -1,6 +1,6 @@
 // What preload puts on `window` in Electron. Browser mode has no `window.callpop` and talks
 // to the same contract over a WebSocket instead (ws-bridge.ts).
-import type { CallPopApi } from '../../shared/ipc-contract';
+import type { CallPopApi } from '../../shared/ipc-api';
 
 declare global {
   interface Window {

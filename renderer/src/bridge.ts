@@ -1,6 +1,6 @@
 // Picks how the renderer reaches main: Electron's preload (`window.callpop`) or, in browser
 // mode, the WebSocket served by `callpop serve`.
-import { createApi, type CallPopApi } from '../../shared/ipc-contract';
+import { createApi, type CallPopApi } from '../../shared/ipc-api';
 import { ALWAYS_OPEN, type ConnectionSource } from './bridge-types';
 import { createWsBridge } from './ws-bridge';
 import { ipcSocketUrl, readAccessToken } from './token';

@@ -1,7 +1,7 @@
 // TanStack Query over IPC: each factory keeps its key and its function together. Main owns the
 // network and already retries, so queries never retry and never wait for "online".
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import type { CallDetail, CallPopApi, CallView, Result } from '../../shared/ipc-contract';
+import type { CallDetail, CallPopApi, CallView, Result } from '../../shared/ipc-api';
 import { callKey } from '../../shared/call-tracker';
 
 export const HISTORY_LIMIT = 500;

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
-import type { CallPopApi } from '../../shared/ipc-contract';
+import type { CallPopApi } from '../../shared/ipc-api';
 import { resolveLanguage } from '../../shared/i18n';
 import { useApi, useAppStoreApi, useConnectionStatus } from './api-context';
 import { applyCallToCache, queryKeys, settingsQuery } from './queries';

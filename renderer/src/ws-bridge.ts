@@ -14,7 +14,7 @@ import type {
   PushEvents,
   Result,
   SubscribeFn,
-} from '../../shared/ipc-contract';
+} from '../../shared/ipc-api';
 import type { ConnectionSource, ConnectionStatus } from './bridge-types';
 
 /** The part of the DOM WebSocket the bridge uses, so tests can pass a fake class. */

@@ -3,7 +3,7 @@
 // what the agent typed; it is cleared only once main has stored the wrap-up.
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { WRAP_UP_STATUSES, type CallView, type WrapUpStatus } from '../../../shared/ipc-contract';
+import { WRAP_UP_STATUSES, type CallView, type WrapUpStatus } from '../../../shared/ipc-api';
 import { useApi, useAppStore, useAppStoreApi } from '../api-context';
 import { applyCallToCache } from '../queries';
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { SettingsView } from '../../../shared/ipc-contract';
+import type { SettingsView } from '../../../shared/ipc-api';
 import { SUPPORTED_LANGUAGES } from '../../../shared/i18n';
 import { useApi, useAppStore, useAppStoreApi } from '../api-context';
 import { queryKeys, settingsQuery, unwrap } from '../queries';

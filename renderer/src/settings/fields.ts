@@ -1,6 +1,7 @@
 // What the settings screen shows and how the agent's edits become a patch for settings.save.
 // Pure data and functions, so the rules (secrets, locks, numbers) are tested without React.
-import { getPath, REDACTED, type Settings } from '../../../shared/settings-schema';
+import { getPath, REDACTED } from '../../../shared/settings-paths';
+import type { Settings } from '../../../shared/settings-schema';
 
 export type FieldKind = 'text' | 'secret' | 'number' | 'checkbox' | 'select';
 

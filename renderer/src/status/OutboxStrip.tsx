@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Delivery, OutboxSummary, Result } from '../../../shared/ipc-contract';
+import type { Delivery, OutboxSummary, Result } from '../../../shared/ipc-api';
 import { useApi } from '../api-context';
 import { outboxQuery, queryKeys } from '../queries';
 

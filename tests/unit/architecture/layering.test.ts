@@ -32,6 +32,10 @@ describe('layering', () => {
     ],
     ['electron/core/x.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['electron/host/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    [
+      'renderer/src/x.ts',
+      "import { invokeSchemas } from '../../shared/ipc-contract';\nexport const x = invokeSchemas;",
+    ],
   ])('refuses %s: %s', async (file, code) => {
     expect(await violations(file, code)).not.toEqual([]);
   });
@@ -44,6 +48,10 @@ describe('layering', () => {
     ['shared/x.ts', "import { z } from 'zod';\nexport const x = z;"],
     ['electron/core/x.ts', "import { join } from 'node:path';\nexport const x = join;"],
     ['electron/app.ts', "import { app } from 'electron';\nexport const x = app;"],
+    [
+      'renderer/src/x.ts',
+      "import type { CallView } from '../../shared/ipc-contract';\nexport type X = CallView;",
+    ],
   ])('allows %s: %s', async (file, code) => {
     expect(await violations(file, code)).toEqual([]);
   });
