@@ -204,9 +204,11 @@ export async function createCore(
     notice('warn', `Settings: ${p.path ? `${p.path}: ` : ''}${p.message}`);
 
   async function dial(number: string): Promise<{ via: string }> {
-    const result = await dialer.dial(number);
-    // The journal keeps the customer's number, not the outside-line prefix 3CX needed.
+    // The request is what an outbound S correlates with, even when starting the Assistant
+    // client fails (the agent then often dials the same number by hand). The journal keeps
+    // the customer's number, not the outside-line prefix 3CX needed.
     router.noteDial(compactNumber(number));
+    const result = await dialer.dial(number);
     return { via: result.via };
   }
 

@@ -198,6 +198,9 @@ describe('core', () => {
     });
     await core.handleArgv([EXE, 'tel:0612345678'], 'socket');
     expect(pushes.find((p) => p.event === 'notice')?.payload).toMatchObject({ level: 'error' });
+    // The agent dials by hand; 3CX reports the outbound call: it still gets the number.
+    await core.handleArgv([EXE, '/N:S', '/T:O', '/I:manual'], 'socket');
+    expect((await cards(core)).find((c) => c.id === 'manual')?.number).toBe('0612345678');
     await core.close();
   });
 });
