@@ -80,8 +80,6 @@ export interface Core {
   invoke(channel: string, payload: unknown): Promise<Result<InvokeResponses[InvokeChannel]>>;
   /** Main → renderer pushes; returns an unsubscribe function. */
   subscribe(listener: PushListener): () => void;
-  /** Effects registered after creation (e.g. the CRM outbox). */
-  addEffects(effects: CallEffects): void;
   settings(): Settings;
   close(): Promise<void>;
 }

@@ -43,8 +43,6 @@ export interface CoreDeps {
   secrets?: SecretBox;
   /** null: no machine-wide file; undefined: the platform's default path. */
   machineConfigPath?: string | null;
-  /** Extra effects created from the core's own database and settings. */
-  effects?: Array<(ctx: EffectContext) => CallEffects>;
   /** Options for the built-in CRM outbox (DBN, Egards): tests shorten timeouts here. */
   crm?: Pick<CrmEffectsDeps, 'random' | 'concurrency' | 'egardsTimeoutMs' | 'parkedMs'>;
 }
@@ -84,14 +82,7 @@ function withoutUnchangedSecrets(patch: Record<string, unknown>): Record<string,
 }
 const HISTORY_LIMIT = 10;
 
-/** Channels another module answers (the outbox registers these). */
-export type ChannelHandler = (request: unknown) => unknown;
-
-export async function createCore(
-  deps: CoreDeps,
-): Promise<
-  Core & { registerChannel(channel: InvokeChannel, handler: ChannelHandler): void; crm: CrmEffects }
-> {
+export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffects }> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
   const spawn: SpawnFn = deps.spawn ?? nodeSpawn;
@@ -113,7 +104,6 @@ export async function createCore(
   }));
   const listeners = new Set<PushListener>();
   const effects: CallEffects[] = [];
-  const handlers = new Map<string, ChannelHandler>();
 
   function push<E extends PushEvent>(event: E, payload: PushEvents[E]): void {
     for (const l of listeners) {
@@ -187,7 +177,6 @@ export async function createCore(
   // The CRM outbox is part of every core: the desktop app, browser mode and tests alike.
   const crm = createCrmEffects({ ...ctx, ...deps.crm });
   effects.push(crm);
-  for (const make of deps.effects ?? []) effects.push(make(ctx));
 
   const closed = router.closeStaleCalls();
   if (closed) logger.info(`closed ${closed} stale call(s) at start-up`);
@@ -251,8 +240,6 @@ export async function createCore(
   }
 
   async function answer(channel: InvokeChannel, req: Record<string, unknown>): Promise<unknown> {
-    const custom = handlers.get(channel);
-    if (custom) return custom(req);
     switch (channel) {
       case 'calls.list':
         return journal.list((req.limit as number | undefined) ?? 200).map(view);
@@ -349,12 +336,6 @@ export async function createCore(
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
-    },
-    addEffects(e) {
-      effects.push(e);
-    },
-    registerChannel(channel, handler) {
-      handlers.set(channel, handler);
     },
     settings,
     async close() {

@@ -65,7 +65,6 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    addEffects: vi.fn(),
     settings: () => settings,
     close: vi.fn(async () => undefined),
   } as FakeCore;

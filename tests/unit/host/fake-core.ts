@@ -45,7 +45,6 @@ export function createFakeCore(): FakeCore {
       for (const l of listeners) l(event, payload);
     },
     listenerCount: () => listeners.size,
-    addEffects() {},
     settings: () => DEFAULT_SETTINGS,
     async close() {},
   };
