@@ -257,6 +257,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
             .end(JSON.stringify({ ok: true }));
           return;
         }
+        if (pathname === '/api/token-check') {
+          // Lets a page whose WebSocket is refused tell "CallPop is down" from "this link's token
+          // is no longer valid". The token travels in a header: never in a URL or a log line.
+          // A custom header needs a CORS preflight, which this server never grants, so other
+          // origins cannot use it as an oracle.
+          const given = req.headers['x-callpop-token'];
+          const ok = tokenMatches(token, typeof given === 'string' ? given : null);
+          res.writeHead(ok ? 204 : 401, { ...headers, 'Cache-Control': 'no-store' }).end();
+          return;
+        }
         if (pathname === '/ipc') {
           res.writeHead(426, { ...headers, 'Content-Type': 'text/plain' }).end('Upgrade required');
           return;

@@ -9,7 +9,13 @@ declare global {
 }
 
 /** How the renderer reaches main; Electron's preload is always 'open'. */
-export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'no-token';
+export type ConnectionStatus =
+  | 'connecting'
+  | 'open'
+  | 'reconnecting'
+  | 'no-token'
+  /** The server answers but refuses this page's token (an old link): reconnecting won't help. */
+  | 'bad-token';
 
 export interface ConnectionSource {
   getStatus(): ConnectionStatus;

@@ -22,12 +22,30 @@ export function pickTransport(win: Window = window): Transport {
   });
   if (!token) return { api: disconnectedApi(), connection: NO_TOKEN, browserMode: true };
 
-  const bridge = createWsBridge({ url: ipcSocketUrl(win.location, token) });
+  const bridge = createWsBridge({
+    url: ipcSocketUrl(win.location, token),
+    checkToken: () => checkToken(win, token),
+  });
   return {
     api: createApi(bridge.invoke, bridge.subscribe),
     connection: bridge.connection,
     browserMode: true,
   };
+}
+
+/** Asks the server whether it still knows this token (it answers 204 or 401, nothing else). */
+async function checkToken(win: Window, token: string): Promise<'valid' | 'invalid' | 'unknown'> {
+  try {
+    const res = await win.fetch('/api/token-check', {
+      headers: { 'X-CallPop-Token': token },
+      cache: 'no-store',
+    });
+    if (res.status === 204) return 'valid';
+    if (res.status === 401) return 'invalid';
+    return 'unknown';
+  } catch {
+    return 'unknown'; // CallPop is not running: keep trying
+  }
 }
 
 function sessionStorageOf(win: Window): Storage | null {

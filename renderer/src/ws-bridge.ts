@@ -36,6 +36,11 @@ export interface WsBridgeOptions {
   backoffMs?: (attempt: number) => number;
   /** An invoke with no answer after this long resolves with an error. */
   invokeTimeoutMs?: number;
+  /**
+   * Asked when a connection attempt is refused before it opened: 'invalid' means the server
+   * runs but rejects our token, so retrying is pointless; anything else keeps reconnecting.
+   */
+  checkToken?: () => Promise<'valid' | 'invalid' | 'unknown'>;
 }
 
 export interface WsBridge {
@@ -129,8 +134,10 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
     if (closed) return;
     const s = createSocket(opts.url);
     socket = s;
+    let opened = false;
     s.onopen = () => {
       if (socket !== s) return;
+      opened = true;
       attempt = 0;
       setStatus('open');
       flush();
@@ -149,6 +156,19 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
       }
       if (closed) return;
       setStatus('reconnecting');
+      if (!opened && opts.checkToken) {
+        void opts.checkToken().then(
+          (verdict) => {
+            if (closed) return;
+            if (verdict === 'invalid') setStatus('bad-token');
+            else reconnectTimer = setTimeout(connect, backoff(attempt++));
+          },
+          () => {
+            if (!closed) reconnectTimer = setTimeout(connect, backoff(attempt++));
+          },
+        );
+        return;
+      }
       reconnectTimer = setTimeout(connect, backoff(attempt++));
     };
   }

@@ -209,6 +209,8 @@ export const en = {
   },
   connection: {
     lost: 'Connection to CallPop lost — reconnecting',
+    badToken:
+      'This page\'s access link is no longer valid (CallPop was set up again or uses another data folder). Open the address that "callpop serve" printed.',
     noToken:
       'CallPop needs its access link. Open the address that "callpop serve" printed, including #token=…',
   },

@@ -12,6 +12,13 @@ export function ConnectionBanner() {
       </div>
     );
   }
+  if (status === 'bad-token') {
+    return (
+      <div className="banner banner-error" role="alert">
+        {t('connection.badToken')}
+      </div>
+    );
+  }
   if (status === 'no-token') {
     return (
       <div className="banner banner-error" role="alert">

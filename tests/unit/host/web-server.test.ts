@@ -50,7 +50,10 @@ interface Reply {
 }
 
 /** Raw HTTP so the Host header and the path are exactly what a test says. */
-function get(path: string, opts: { host?: string; method?: string } = {}): Promise<Reply> {
+function get(
+  path: string,
+  opts: { host?: string; method?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
@@ -58,7 +61,7 @@ function get(path: string, opts: { host?: string; method?: string } = {}): Promi
         port: server.port,
         path,
         method: opts.method ?? 'GET',
-        headers: { host: opts.host ?? `127.0.0.1:${server.port}` },
+        headers: { host: opts.host ?? `127.0.0.1:${server.port}`, ...opts.headers },
       },
       (res) => {
         let body = '';
@@ -139,6 +142,19 @@ describe('static files', () => {
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toEqual({ ok: true });
     expect(r.body).not.toContain(TOKEN);
+  });
+
+  it('tells a page whether its token is still valid (header only), and nothing more', async () => {
+    const check = (token?: string) =>
+      get('/api/token-check', token === undefined ? {} : { headers: { 'x-callpop-token': token } });
+    expect((await check(TOKEN)).status).toBe(204);
+    expect((await check('0'.repeat(64))).status).toBe(401);
+    expect((await check()).status).toBe(401);
+    // In the query string it does not count: tokens stay out of URLs and logs.
+    expect((await get(`/api/token-check?token=${TOKEN}`)).status).toBe(401);
+    const r = await check('wrong');
+    expect(r.body).toBe('');
+    expect(r.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('refuses foreign Host headers (DNS rebinding) and other methods', async () => {

@@ -150,6 +150,53 @@ describe('WebSocket bridge', () => {
     });
   });
 
+  it('an old link: refused before opening and the server rejects the token → no more retries', async () => {
+    FakeSocket.all = [];
+    vi.useFakeTimers();
+    try {
+      const checkToken = vi.fn(async () => 'invalid' as const);
+      const bridge = createWsBridge({
+        url: 'ws://127.0.0.1:4711/ipc?token=old',
+        createSocket: (url) => new FakeSocket(url),
+        backoffMs: () => 1000,
+        checkToken,
+      });
+      FakeSocket.all[0]!.drop();
+      await vi.waitFor(() => expect(bridge.connection.getStatus()).toBe('bad-token'));
+      vi.advanceTimersByTime(60_000);
+      expect(FakeSocket.all).toHaveLength(1);
+      expect(checkToken).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('CallPop down (token not known to be bad) → keeps reconnecting; a dropped open socket is not checked', async () => {
+    FakeSocket.all = [];
+    vi.useFakeTimers();
+    try {
+      const checkToken = vi.fn(async () => 'unknown' as const);
+      const bridge = createWsBridge({
+        url: 'ws://127.0.0.1:4711/ipc?token=t',
+        createSocket: (url) => new FakeSocket(url),
+        backoffMs: () => 1000,
+        checkToken,
+      });
+      FakeSocket.all[0]!.drop();
+      await vi.waitFor(() => expect(checkToken).toHaveBeenCalledTimes(1));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(FakeSocket.all).toHaveLength(2);
+      expect(bridge.connection.getStatus()).toBe('reconnecting');
+      FakeSocket.all[1]!.open();
+      FakeSocket.all[1]!.drop();
+      expect(checkToken).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(FakeSocket.all).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stops reconnecting once closed', () => {
     vi.useFakeTimers();
     const { bridge, socket } = setup();
