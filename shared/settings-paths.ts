@@ -20,3 +20,36 @@ export function getPath(obj: unknown, path: string): unknown {
   }
   return cur;
 }
+
+type Group = Record<string, unknown>;
+
+function isGroup(v: unknown): v is Group {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Sets a dotted key, creating the groups on the way. */
+export function setPath(obj: Group, path: string, value: unknown): void {
+  const parts = path.split('.');
+  const last = parts.pop() as string;
+  let cur = obj;
+  for (const p of parts) {
+    if (!isGroup(cur[p])) cur[p] = {};
+    cur = cur[p] as Group;
+  }
+  cur[last] = value;
+}
+
+/** Removes a dotted key if it is there. */
+export function deletePath(obj: Group, path: string): void {
+  const parts = path.split('.');
+  const last = parts.pop() as string;
+  const parent = parts.length ? getPath(obj, parts.join('.')) : obj;
+  if (isGroup(parent)) delete parent[last];
+}
+
+/** The secrets that are set, for redacting them from logs and errors. */
+export function secretValuesOf(settings: unknown): string[] {
+  return SECRET_PATHS.map((p) => getPath(settings, p)).filter(
+    (v): v is string => typeof v === 'string' && v !== '',
+  );
+}

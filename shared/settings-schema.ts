@@ -2,9 +2,16 @@
 // key of a file rolled out to 200 desktops must not take every other setting down with it.
 // Each problem is reported with its key path and the default stays in force for that key.
 import { z } from 'zod';
-import { getPath, REDACTED, SECRET_PATHS } from './settings-paths';
+import {
+  deletePath,
+  getPath,
+  REDACTED,
+  SECRET_PATHS,
+  secretValuesOf,
+  setPath,
+} from './settings-paths';
 
-export { getPath, REDACTED, SECRET_PATHS };
+export { deletePath, getPath, REDACTED, SECRET_PATHS, secretValuesOf, setPath };
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as NL');
 const httpUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ })]);
@@ -149,12 +156,8 @@ export function mergeSettings(
 export function redactSettings(s: Settings): Settings {
   const copy = structuredClone(s) as unknown as AnyObject;
   for (const path of SECRET_PATHS) {
-    const parts = path.split('.');
-    const last = parts.pop() as string;
-    let cur: unknown = copy;
-    for (const p of parts) cur = isPlainObject(cur) ? cur[p] : undefined;
-    if (isPlainObject(cur) && typeof cur[last] === 'string' && cur[last] !== '')
-      cur[last] = REDACTED;
+    const v = getPath(copy, path);
+    if (typeof v === 'string' && v !== '') setPath(copy, path, REDACTED);
   }
   return copy as unknown as Settings;
 }

@@ -13,7 +13,13 @@ import {
   type Result,
   type SettingsView,
 } from '../../shared/ipc-contract';
-import { REDACTED, SECRET_PATHS, redactSettings } from '../../shared/settings-schema';
+import {
+  REDACTED,
+  SECRET_PATHS,
+  deletePath,
+  getPath,
+  redactSettings,
+} from '../../shared/settings-schema';
 import { phoneInfo } from '../../shared/phone';
 import type {
   ArgvOutcome,
@@ -68,16 +74,7 @@ function publicView(v: SettingsView): SettingsView {
 
 function withoutUnchangedSecrets(patch: Record<string, unknown>): Record<string, unknown> {
   const copy = structuredClone(patch);
-  for (const path of SECRET_PATHS) {
-    const parts = path.split('.');
-    const last = parts.pop() as string;
-    let cur: unknown = copy;
-    for (const p of parts)
-      cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
-    if (cur && typeof cur === 'object' && (cur as Record<string, unknown>)[last] === REDACTED) {
-      delete (cur as Record<string, unknown>)[last];
-    }
-  }
+  for (const path of SECRET_PATHS) if (getPath(copy, path) === REDACTED) deletePath(copy, path);
   return copy;
 }
 const HISTORY_LIMIT = 10;

@@ -13,7 +13,7 @@ import type {
   PushEvents,
   WrapUp,
 } from '../../shared/ipc-contract';
-import { getPath, SECRET_PATHS, type Settings } from '../../shared/settings-schema';
+import { secretValuesOf, type Settings } from '../../shared/settings-schema';
 import { egardsFacts, type EgardsCallFacts } from '../../shared/egards-payload';
 import type { CallEffects, Clock, Logger } from './core-types';
 import type { Db } from './db';
@@ -56,12 +56,6 @@ export interface CrmEffects extends Required<
 
 const LOOKUP_INTERRUPTED = 'the lookup was interrupted when CallPop stopped';
 
-function secretValues(settings: Settings): string[] {
-  return SECRET_PATHS.map((p) => getPath(settings, p)).filter(
-    (v): v is string => typeof v === 'string' && v !== '',
-  );
-}
-
 export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
   const { clock, logger } = deps;
   const store = createOutboxStore(deps.db);
@@ -70,7 +64,8 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
     clock,
     timeoutMs: deps.egardsTimeoutMs,
   };
-  const redact = (text: string, settings: Settings) => redactSecrets(text, secretValues(settings));
+  const redact = (text: string, settings: Settings) =>
+    redactSecrets(text, secretValuesOf(settings));
   const lookups = new Map<string, Promise<void>>();
   // Reasons already told to the agent; told again after the next settings change.
   const noticed = new Set<string>();

@@ -17,6 +17,8 @@ import { dirname, join } from 'node:path';
 import {
   DEFAULT_SETTINGS,
   SECRET_PATHS,
+  secretValuesOf,
+  setPath,
   getPath,
   mergeSettings,
   type Settings,
@@ -54,17 +56,6 @@ function deepMerge(base: Json, patch: Json): Json {
     out[k] = isObject(v) && isObject(out[k]) ? deepMerge(out[k] as Json, v) : v;
   }
   return out;
-}
-
-function setPath(obj: Json, path: string, value: unknown): void {
-  const parts = path.split('.');
-  const last = parts.pop() as string;
-  let cur: Json = obj;
-  for (const p of parts) {
-    if (!isObject(cur[p])) cur[p] = {};
-    cur = cur[p] as Json;
-  }
-  cur[last] = value;
 }
 
 /** Every dotted leaf path a patch touches, e.g. {dbn:{token:'x'}} → ['dbn.token']. */
@@ -279,9 +270,6 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       load();
       return { ok: true, view: { settings, problems, locked } };
     },
-    secretValues: () =>
-      SECRET_PATHS.map((p) => getPath(settings, p)).filter(
-        (v): v is string => typeof v === 'string' && v !== '',
-      ),
+    secretValues: () => secretValuesOf(settings),
   };
 }
