@@ -9,6 +9,8 @@ import type { OutboxSummary, PushEvent, PushEvents, SettingsView } from '../shar
 import { resolveLanguage, resources as uiResources, SUPPORTED_LANGUAGES } from '../shared/i18n';
 import type { Core, Logger } from './core/core-types';
 import { diagnosticsText } from './shell/diagnostics';
+import { dataDirMode, dataDirPrivacy } from './shell/data-dir-privacy';
+import { secretValuesOf } from '../shared/settings-paths';
 import { trayStrings } from './shell/tray-strings';
 import {
   trackCall,
@@ -104,6 +106,13 @@ export function createTray(deps: TrayDeps): CallPopTray {
       outbox: outbox.ok ? (outbox.value as OutboxSummary) : null,
       recentProblems: deps.logger.recentProblems?.() ?? [],
       now: new Date(),
+      dataDirPrivacy: dataDirPrivacy({
+        dataDir: deps.dataDir,
+        platform: process.platform,
+        env: process.env,
+        mode: dataDirMode(deps.dataDir),
+      }).text,
+      secrets: secretValuesOf(core.settings()),
     });
   }
 

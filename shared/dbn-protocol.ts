@@ -8,6 +8,7 @@
 //   `Comments=`); `status` is one of the table's four values (`Schedule Later`, not the
 //   example's `Scheduled Later`).
 import { WRAP_UP_STATUSES, type WrapUpStatus } from './ipc-contract';
+import { scrubExcerpt } from './scrub';
 
 export const DBN_PATH = '/3cx/query';
 
@@ -53,11 +54,8 @@ export type DbnAnswer =
 const TRUE_VALUES = new Set(['true', '1', 'yes', 'y', 'ok']);
 const FALSE_VALUES = new Set(['false', '0', 'no', 'n']);
 
-/** A short, single-line excerpt of a server's answer for a message. */
-export function excerpt(text: string, max = 120): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max)}…` : one;
-}
+/** How much of an unreadable answer a message quotes (after scrubbing the token out). */
+export const DBN_EXCERPT_CHARS = 120;
 
 /** `true`, `1`, `"true"`, `"1"`, `"yes"` → true; their opposites → false; anything else → null. */
 export function readSuccess(value: unknown): boolean | null {
@@ -74,8 +72,10 @@ export function readSuccess(value: unknown): boolean | null {
 /**
  * Reads a DBN answer body. Accepts the seed's own samples (trailing commas), a BOM, a key
  * spelt `Success`, and boolean-ish values; anything else is a clear error, never a throw.
+ * `secrets` (the token the request carried) are scrubbed from any quote of the body.
  */
-export function parseDbnAnswer(body: string): DbnAnswer {
+export function parseDbnAnswer(body: string, secrets: readonly string[] = []): DbnAnswer {
+  const excerpt = (t: string, max = DBN_EXCERPT_CHARS) => scrubExcerpt(t, secrets, max);
   const text = body.replace(/^\uFEFF/, '').trim();
   if (text === '') return { ok: false, error: 'the CRM answered with an empty body' };
   if (text.startsWith('<')) {
@@ -113,11 +113,17 @@ export function parseDbnAnswer(body: string): DbnAnswer {
   return { ok: true, success, raw };
 }
 
-/** The CRM's own words next to `success: 0`, if it gave any (`message`, `error`, ...). */
-export function dbnMessage(raw: Record<string, unknown>): string | null {
+/**
+ * The CRM's own words next to `success: 0`, if it gave any (`message`, `error`, ...): scrubbed,
+ * then shortened.
+ */
+export function dbnMessage(
+  raw: Record<string, unknown>,
+  secrets: readonly string[] = [],
+): string | null {
   for (const [k, v] of Object.entries(raw)) {
     if (/^(message|msg|error|reason|detail)$/i.test(k) && typeof v === 'string' && v.trim())
-      return v.trim();
+      return scrubExcerpt(v, secrets, 200);
   }
   return null;
 }

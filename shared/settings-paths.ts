@@ -12,10 +12,33 @@ export const SECRET_PATHS = [
 /** What the UI and diagnostics see instead of a secret that is set. */
 export const REDACTED = '***';
 
+/**
+ * Names that are never setting names: on a plain object they reach its prototype, so a patch
+ * or a file that uses them is refused by name rather than walked.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+
+/** The dotted path of the first reserved key anywhere in `value`, or null. */
+export function reservedKeyIn(value: unknown, prefix = ''): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const key of Object.keys(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (RESERVED_KEYS.has(key)) return path;
+    const inner = reservedKeyIn((value as Record<string, unknown>)[key], path);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 export function getPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const part of path.split('.')) {
     if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return undefined;
+    if (!Object.hasOwn(cur, part)) return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
   return cur;
@@ -30,6 +53,7 @@ function isGroup(v: unknown): v is Group {
 /** Sets a dotted key, creating the groups on the way. */
 export function setPath(obj: Group, path: string, value: unknown): void {
   const parts = path.split('.');
+  if (parts.some((p) => RESERVED_KEYS.has(p))) throw new Error(`"${path}" is not a setting name`);
   const last = parts.pop() as string;
   let cur = obj;
   for (const p of parts) {

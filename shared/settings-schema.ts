@@ -6,12 +6,28 @@ import {
   deletePath,
   getPath,
   REDACTED,
+  RESERVED_KEYS,
+  reservedKeyIn,
   SECRET_PATHS,
   secretValuesOf,
   setPath,
 } from './settings-paths';
 
-export { deletePath, getPath, REDACTED, SECRET_PATHS, secretValuesOf, setPath };
+export {
+  deletePath,
+  getPath,
+  REDACTED,
+  RESERVED_KEYS,
+  reservedKeyIn,
+  SECRET_PATHS,
+  secretValuesOf,
+  setPath,
+};
+
+/** A key name as a problem quotes it: a file may hold any text there, even a huge one. */
+function shownKey(path: string): string {
+  return path.length > 120 ? `${path.slice(0, 120)}…` : path;
+}
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as NL');
 const httpUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ })]);
@@ -117,8 +133,13 @@ function walk(
 ): AnyObject {
   const out: AnyObject = { ...base };
   for (const [key, value] of Object.entries(raw)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    const child = schema.shape[key] as z.ZodType | undefined;
+    const path = shownKey(prefix ? `${prefix}.${key}` : key);
+    if (RESERVED_KEYS.has(key)) {
+      problems.push({ path, message: `"${key}" is not a setting name (refused)` });
+      continue;
+    }
+    // Own keys only: `schema.shape.toString` is no setting either.
+    const child = Object.hasOwn(schema.shape, key) ? (schema.shape[key] as z.ZodType) : undefined;
     if (!child) {
       problems.push({ path, message: 'unknown setting (ignored)' });
       continue;

@@ -37,7 +37,9 @@ import { createJournal } from './journal';
 import { createCallRouter } from './call-router';
 import { createDialer } from './dialer';
 import { createSettingsStore, type SecretBox } from './settings-store';
-import { redact } from './redact';
+import { scrub } from '../../shared/scrub';
+import { publicErrorMessage } from './public-error';
+import { securePrivateDir } from './private-files';
 import { createCrmEffects, type CrmEffects, type CrmEffectsDeps } from './crm-effects';
 
 export interface CoreDeps {
@@ -84,6 +86,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
   const logger = deps.logger;
   const spawn: SpawnFn = deps.spawn ?? nodeSpawn;
   const fetchFn = deps.fetch ?? globalThis.fetch;
+  securePrivateDir(deps.dataDir, (m) => logger.warn(`data directory: ${m}`));
   const store = createSettingsStore({
     dataDir: deps.dataDir,
     machineConfigPath: deps.machineConfigPath,
@@ -229,7 +232,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
         }
       }
     } catch (e) {
-      const message = redact((e as Error).message);
+      const message = scrub((e as Error).message, store.secretValues());
       logger.error(`handling argv failed: ${message}`, { argv });
       notice('error', `A 3CX notification could not be stored: ${message}`);
       return { kind: 'rejected', message };
@@ -325,8 +328,9 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
         const value = await answer(checked.channel, checked.value as Record<string, unknown>);
         return { ok: true, value: value as InvokeResponses[InvokeChannel] };
       } catch (e) {
-        const error = redact((e as Error).message, store.secretValues());
-        logger.warn(`IPC ${channel} failed: ${error}`);
+        const { message: error, internal } = publicErrorMessage(e, store.secretValues());
+        if (internal) logger.error(`IPC ${channel} failed: ${String((e as Error)?.stack ?? e)}`);
+        else logger.warn(`IPC ${channel} failed: ${error}`);
         return { ok: false, error };
       }
     },

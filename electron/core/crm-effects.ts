@@ -19,7 +19,8 @@ import type { CallEffects, Clock, Logger } from './core-types';
 import type { Db } from './db';
 import { dbnLookup, dbnSendWriteBack, dbnSettingsProblem, type DbnWriteBack } from './clients/dbn';
 import { egardsSend, egardsSettingsProblem } from './clients/egards';
-import { redactSecrets, type HttpDeps } from './clients/http';
+import type { HttpDeps } from './clients/http';
+import { scrub } from '../../shared/scrub';
 import { createOutboxStore, idempotencyKey, toDelivery, type OutboxRow } from './outbox-store';
 import { createOutbox, type Transport } from './outbox';
 
@@ -64,8 +65,7 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
     clock,
     timeoutMs: deps.egardsTimeoutMs,
   };
-  const redact = (text: string, settings: Settings) =>
-    redactSecrets(text, secretValuesOf(settings));
+  const redact = (text: string, settings: Settings) => scrub(text, secretValuesOf(settings));
   const lookups = new Map<string, Promise<void>>();
   // Reasons already told to the agent; told again after the next settings change.
   const noticed = new Set<string>();

@@ -2,8 +2,14 @@
 // (export) never block the writer; synchronous=NORMAL is durable across process crashes,
 // which is the failure CallPop must survive (a killed process, not a power cut).
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+  refuseSpecialFile,
+  tightenMode,
+} from './private-files';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -14,8 +20,16 @@ export function openDatabase(
   dataDir: string,
   options: { readonly?: boolean; migrations?: Migration[] } = {},
 ): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DB_FILE), {
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  const file = join(dataDir, DB_FILE);
+  refuseSpecialFile(file, 'the call database');
+  if (!options.readonly) {
+    // SQLite creates the database 0644 and gives its -wal and -shm files the database's mode:
+    // creating it 0600 first makes all three private.
+    closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) tightenMode(f, PRIVATE_FILE_MODE);
+  }
+  const db = new Database(file, {
     readonly: options.readonly ?? false,
     timeout: 5000,
   });

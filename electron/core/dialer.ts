@@ -4,6 +4,7 @@
 import type { Logger, SpawnFn } from './core-types';
 import type { Settings } from '../../shared/settings-schema';
 import { compactNumber } from '../../shared/crm-args';
+import { PublicError } from './public-error';
 
 export const DEFAULT_ASSISTANT_CLIENT = 'tcx.assistant.client.exe';
 
@@ -11,7 +12,7 @@ export interface Dialer {
   dial(number: string): Promise<{ via: string; dialed: string }>;
 }
 
-export class DialError extends Error {}
+export class DialError extends PublicError {}
 
 /** The digits 3CX should dial: separators removed, outside-line prefix added for PSTN numbers. */
 export function dialString(number: string, prefix: string): string {

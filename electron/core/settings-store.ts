@@ -4,8 +4,8 @@
 // Secrets are stored encrypted when a SecretBox (Electron safeStorage) is available; plain
 // text given for provisioning is moved into it on the first save.
 import {
+  chmodSync,
   existsSync,
-  readFileSync,
   writeFileSync,
   renameSync,
   openSync,
@@ -26,6 +26,9 @@ import {
 } from '../../shared/settings-schema';
 import type { SettingsView } from '../../shared/ipc-contract';
 import type { Logger } from './core-types';
+import { describeJsonError } from './json-errors';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, readRegularFile } from './private-files';
+import { reservedKeyIn } from '../../shared/settings-paths';
 
 export interface SecretBox {
   isAvailable(): boolean;
@@ -66,10 +69,13 @@ function leafPaths(obj: Json, prefix = ''): string[] {
   });
 }
 
+/** Writes a private (0600) file: a temp file, fsync, rename, so no reader sees half of it. */
 export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  writeFileSync(tmp, text, { mode: PRIVATE_FILE_MODE });
+  // A temp file left by a crash keeps its old mode through writeFileSync: set it.
+  chmodSync(tmp, PRIVATE_FILE_MODE);
   const fd = openSync(tmp, 'r+');
   try {
     fsyncSync(fd);
@@ -79,25 +85,34 @@ export function writeFileAtomic(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
+// A file's content never goes into a problem (it holds secrets): its position and reason do.
 function readJson(path: string, label: string, problems: SettingsProblem[]): unknown {
-  if (!existsSync(path)) return undefined;
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, label);
   } catch (e) {
-    problems.push({ path: '', message: `${label}: cannot be read (${(e as Error).message})` });
+    const err = e as NodeJS.ErrnoException;
+    const why =
+      err.code === 'ENOTREGULAR' ? err.message : `cannot be read (${err.code ?? 'error'})`;
+    problems.push({ path: '', message: `${label}: ${why}; defaults are used` });
     return undefined;
   }
-  if (text.trim() === '') return {};
+  if (text === undefined) return undefined;
+  const json = text.replace(/^\uFEFF/, '');
+  if (json.trim() === '') return {};
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
+    return JSON.parse(json);
+  } catch {
     problems.push({
       path: '',
-      message: `${label} is not valid JSON (${(e as Error).message}); defaults are used`,
+      message: `${label} is not valid JSON (${describeJsonError(json)}); defaults are used`,
     });
     return undefined;
   }
+}
+
+function reservedKeyMessage(path: string): string {
+  return `refused: "${path.split('.').pop()}" is not a setting name (at ${path})`;
 }
 
 export interface SettingsStore {
@@ -253,6 +268,8 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       return { settings, problems, locked };
     },
     save(patch) {
+      const reserved = reservedKeyIn(patch);
+      if (reserved) return { ok: false, error: reservedKeyMessage(reserved) };
       const touched = leafPaths(patch);
       const lockedHit = touched.filter((p) => locked.some((l) => p === l || p.startsWith(`${l}.`)));
       if (lockedHit.length > 0) {

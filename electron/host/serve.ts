@@ -4,10 +4,11 @@
 // answers the queued forwards, each only after the core has journaled the event.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArgvOutcome, Core } from '../core/core-types';
+import { readRegularFile } from '../core/private-files';
 import { listenLocal, type LocalServer, type PrimaryLock } from './local-socket';
 import { startWebServer, DEFAULT_PORT, type WebServer } from './web-server';
 import type { ForwardReply } from './forward';
@@ -57,10 +58,11 @@ export function defaultStaticDir(): string {
 export function loadOrCreateToken(dataDir: string): string {
   const file = join(dataDir, TOKEN_FILE);
   try {
-    const existing = readFileSync(file, 'utf8').trim();
+    // Not a plain read: a FIFO in its place would block the start for ever.
+    const existing = readRegularFile(file, 'the browser token')?.trim() ?? '';
     if (/^[0-9a-f]{64}$/.test(existing)) return existing;
   } catch {
-    // none yet
+    // none yet, or not a regular file: replaced below
   }
   const token = randomBytes(32).toString('hex');
   rmSync(file, { force: true });

@@ -1,8 +1,11 @@
 // The "Copy diagnostics" text an agent pastes into a support ticket: versions, settings with
 // every secret replaced, outbox counts and the last warnings and errors. Pure: the caller
-// gathers the facts; the logger has already scrubbed secrets from the error lines.
+// gathers the facts; the logger has already scrubbed secrets from the error lines, and the
+// whole text is scrubbed once more with the secret values (a token pasted into a base URL, an
+// old error) before it leaves.
 import type { OutboxSummary, SettingsView } from '../../shared/ipc-contract';
 import { redactSettings } from '../../shared/settings-schema';
+import { scrub } from '../../shared/scrub';
 
 export interface DiagnosticsFacts {
   appName: string;
@@ -17,6 +20,10 @@ export interface DiagnosticsFacts {
   outbox: OutboxSummary | null;
   recentProblems: readonly string[];
   now: Date;
+  /** Whether the data directory is the user's alone (data-dir-privacy.ts). */
+  dataDirPrivacy?: string;
+  /** Secret values in force: never in the text, whatever field they hide in. */
+  secrets?: readonly string[];
 }
 
 export function diagnosticsText(f: DiagnosticsFacts): string {
@@ -25,6 +32,7 @@ export function diagnosticsText(f: DiagnosticsFacts): string {
     `electron ${f.versions.electron ?? '?'} · chrome ${f.versions.chrome ?? '?'} · node ${f.versions.node ?? '?'} · v8 ${f.versions.v8 ?? '?'}`,
     `os ${f.platform} ${f.osRelease} ${f.arch}`,
     `data ${f.dataDir}`,
+    ...(f.dataDirPrivacy ? [`data directory ${f.dataDirPrivacy}`] : []),
     `log ${f.logFile ?? '(no log file)'}`,
     '',
     '## Outbox',
@@ -50,5 +58,5 @@ export function diagnosticsText(f: DiagnosticsFacts): string {
   }
   lines.push('', '## Recent warnings and errors');
   lines.push(...(f.recentProblems.length ? f.recentProblems.slice(-20) : ['(none)']));
-  return lines.join('\n') + '\n';
+  return scrub(lines.join('\n'), f.secrets ?? []) + '\n';
 }

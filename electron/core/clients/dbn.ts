@@ -1,6 +1,7 @@
 // The DBN CRM client: caller lookup (never queued: it is only useful while the phone rings)
 // and the wrap-up write-back (sent by the outbox). The token travels in the query string with
-// GET, so every message that leaves this file is redacted.
+// GET, so every message that leaves this file is scrubbed (before it is shortened: the
+// parser and classifyFailure get the token for that).
 import type { CrmLookup, WrapUpStatus } from '../../../shared/ipc-contract';
 import type { Settings } from '../../../shared/settings-schema';
 import {
@@ -12,9 +13,9 @@ import {
   writeBackParams,
   type DbnParams,
 } from '../../../shared/dbn-protocol';
+import { scrub } from '../../../shared/scrub';
 import {
   classifyFailure,
-  redactSecrets,
   sendHttp,
   type HttpDeps,
   type HttpRequest,
@@ -79,22 +80,22 @@ export async function dbnLookup(deps: HttpDeps, cfg: DbnSettings, cid: string): 
   if (outcome.kind === 'network') {
     return {
       state: 'error',
-      message: redactSecrets(`cannot reach ${DBN_WHO}: ${outcome.message}`, secrets),
+      message: scrub(`cannot reach ${DBN_WHO}: ${outcome.message}`, secrets),
     };
   }
   if (outcome.status === 401 || outcome.status === 403) {
     return { state: 'error', message: `${DBN_WHO} rejected the token (HTTP ${outcome.status})` };
   }
   if (outcome.status < 200 || outcome.status >= 300) {
-    const answer = parseDbnAnswer(outcome.body);
+    const answer = parseDbnAnswer(outcome.body, secrets);
     const why = answer.ok ? '' : ` (${answer.error})`;
     return {
       state: 'error',
-      message: redactSecrets(`${DBN_WHO} answered HTTP ${outcome.status}${why}`, secrets),
+      message: scrub(`${DBN_WHO} answered HTTP ${outcome.status}${why}`, secrets),
     };
   }
-  const answer = parseDbnAnswer(outcome.body);
-  if (!answer.ok) return { state: 'error', message: redactSecrets(answer.error, secrets) };
+  const answer = parseDbnAnswer(outcome.body, secrets);
+  if (!answer.ok) return { state: 'error', message: scrub(answer.error, secrets) };
   return { state: answer.success ? 'known' : 'unknown' };
 }
 
@@ -113,31 +114,35 @@ export async function dbnSendWriteBack(
     deps,
     dbnRequest(cfg, params, { 'idempotency-key': idempotencyKey }),
   );
-  const result = readWriteBack(outcome, deps.clock.now());
+  const result = readWriteBack(outcome, deps.clock.now(), secrets);
   if (result.kind === 'delivered') return result;
-  return { ...result, error: redactSecrets(result.error, secrets) };
+  return { ...result, error: scrub(result.error, secrets) };
 }
 
-function readWriteBack(outcome: Awaited<ReturnType<typeof sendHttp>>, now: number): SendOutcome {
-  if (outcome.kind !== 'response') return classifyFailure(outcome, DBN_WHO, now);
+function readWriteBack(
+  outcome: Awaited<ReturnType<typeof sendHttp>>,
+  now: number,
+  secrets: readonly string[],
+): SendOutcome {
+  if (outcome.kind !== 'response') return classifyFailure(outcome, DBN_WHO, now, secrets);
   if (outcome.status === 401 || outcome.status === 403) {
     return { kind: 'failed', error: `${DBN_WHO} rejected the token (HTTP ${outcome.status})` };
   }
   if (outcome.status < 200 || outcome.status >= 300) {
-    const failure = classifyFailure(outcome, DBN_WHO, now);
-    const answer = parseDbnAnswer(outcome.body);
+    const failure = classifyFailure(outcome, DBN_WHO, now, secrets);
+    const answer = parseDbnAnswer(outcome.body, secrets);
     // An HTML error page says nothing useful verbatim; its reading does.
     if (!answer.ok && failure.kind !== 'delivered' && failure.kind !== 'waiting-settings') {
       return { ...failure, error: `${DBN_WHO} answered HTTP ${outcome.status} (${answer.error})` };
     }
     return failure;
   }
-  const answer = parseDbnAnswer(outcome.body);
+  const answer = parseDbnAnswer(outcome.body, secrets);
   // A 2xx we cannot read (a PHP error page, a proxy's page, nothing) is a server in trouble,
   // not a refusal: retry with the reading shown, rather than drop or falsely confirm.
   if (!answer.ok) return { kind: 'retry', error: answer.error };
   if (answer.success) return { kind: 'delivered' };
-  const said = dbnMessage(answer.raw);
+  const said = dbnMessage(answer.raw, secrets);
   return {
     kind: 'failed',
     error: `${DBN_WHO} did not insert the record (success: 0)${said ? `: ${said}` : ''}`,

@@ -11,7 +11,8 @@ import {
   type EgardsCallFacts,
   type EgardsKind,
 } from '../../../shared/egards-payload';
-import { classifyFailure, redactSecrets, sendHttp, type HttpDeps, type SendOutcome } from './http';
+import { scrub } from '../../../shared/scrub';
+import { classifyFailure, sendHttp, type HttpDeps, type SendOutcome } from './http';
 
 export const EGARDS_WHO = 'Egards';
 export const EGARDS_TIMEOUT_MS = 10_000;
@@ -66,8 +67,6 @@ export async function egardsSend(
   if (outcome.kind === 'response' && (outcome.status === 401 || outcome.status === 403)) {
     return { kind: 'failed', error: `${API_KEY_REJECTED} (HTTP ${outcome.status})` };
   }
-  const result = classifyFailure(outcome, EGARDS_WHO, deps.clock.now());
-  return result.kind === 'delivered'
-    ? result
-    : { ...result, error: redactSecrets(result.error, [apiKey]) };
+  const result = classifyFailure(outcome, EGARDS_WHO, deps.clock.now(), [apiKey]);
+  return result.kind === 'delivered' ? result : { ...result, error: scrub(result.error, [apiKey]) };
 }

@@ -1,9 +1,10 @@
 // The HTTP plumbing the CRM clients share: a request with a timeout driven by the injected
 // Clock (so tests control time), one outcome type that never throws, the retry
-// classification every outbox item follows, and redaction of secrets from anything that is
-// logged, stored or shown.
+// classification every outbox item follows. Secrets: every message built here from a server's
+// answer is scrubbed before it is shortened (shared/scrub.ts), so a cut cannot keep half a key.
 import type { Clock } from '../core-types';
 import { parseRetryAfter } from '../backoff';
+import { scrub, scrubExcerpt } from '../../../shared/scrub';
 
 export interface HttpDeps {
   fetch: typeof fetch;
@@ -80,18 +81,27 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
+/** How much of a server's answer a message quotes (after scrubbing). */
+export const ANSWER_EXCERPT_CHARS = 200;
+
 /**
  * The outbox's reading of a non-2xx answer or a transport failure. `who` names the system
- * for the message ("Egards", "the CRM"); `answer` is the server's body already redacted.
+ * for the message ("Egards", "the CRM"); `secrets` are the values the request carried, scrubbed
+ * from the quoted answer before it is shortened.
  */
-export function classifyFailure(outcome: HttpOutcome, who: string, now: number): SendOutcome {
+export function classifyFailure(
+  outcome: HttpOutcome,
+  who: string,
+  now: number,
+  secrets: readonly string[],
+): SendOutcome {
   if (outcome.kind === 'timeout') {
     return { kind: 'retry', error: `${who} did not answer within ${outcome.ms} ms` };
   }
   if (outcome.kind === 'network') {
-    return { kind: 'retry', error: `cannot reach ${who}: ${outcome.message}` };
+    return { kind: 'retry', error: scrub(`cannot reach ${who}: ${outcome.message}`, secrets) };
   }
-  const answer = outcome.body.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const answer = scrubExcerpt(outcome.body, secrets, ANSWER_EXCERPT_CHARS);
   const suffix = answer ? `: ${answer}` : '';
   if (isRetryableStatus(outcome.status)) {
     return {
@@ -101,7 +111,8 @@ export function classifyFailure(outcome: HttpOutcome, who: string, now: number):
     };
   }
   if (outcome.status >= 300 && outcome.status < 400) {
-    const to = outcome.headers.get('location');
+    const location = outcome.headers.get('location');
+    const to = location ? scrubExcerpt(location, secrets, ANSWER_EXCERPT_CHARS) : null;
     return {
       kind: 'failed',
       error: `${who} answered with a redirect (HTTP ${outcome.status}${to ? ` to ${to}` : ''}); check the base URL in Settings`,
@@ -110,21 +121,5 @@ export function classifyFailure(outcome: HttpOutcome, who: string, now: number):
   return { kind: 'failed', error: `${who} refused the request (HTTP ${outcome.status})${suffix}` };
 }
 
-const SECRET_PATTERNS: Array<[RegExp, string]> = [
-  [/([?&;]token=)[^&#\s"']*/gi, '$1***'],
-  [/(["']?token["']?\s*[:=]\s*["']?)[^"'&,\s}]+/gi, '$1***'],
-  [/(x-api-key["']?\s*[:=]\s*["']?)[^"',\s}]+/gi, '$1***'],
-];
-
-/** Removes the given secret values and anything in a secret's usual place from text. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 3) out = out.split(s).join('***');
-    // The same secret percent-encoded, as it travels in a query string.
-    const enc = s ? encodeURIComponent(s) : '';
-    if (enc && enc !== s && enc.length >= 3) out = out.split(enc).join('***');
-  }
-  for (const [re, rep] of SECRET_PATTERNS) out = out.replace(re, rep);
-  return out;
-}
+/** @deprecated the old name of shared/scrub.ts's scrub(); call scrub or scrubExcerpt. */
+export const redactSecrets = scrub;

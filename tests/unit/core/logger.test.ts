@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../../electron/core/logger';
-import { redact } from '../../../electron/core/redact';
+import { scrub as redact } from '../../../shared/scrub';
 
 let dir: string;
 beforeEach(() => {
