@@ -19,6 +19,7 @@ import {
   deletePath,
   getPath,
   redactSettings,
+  reservedKeyIn,
 } from '../../shared/settings-schema';
 import { phoneInfo } from '../../shared/phone';
 import type {
@@ -40,6 +41,7 @@ import { createSettingsStore, type SecretBox } from './settings-store';
 import { scrub } from '../../shared/scrub';
 import { publicErrorMessage } from './public-error';
 import { securePrivateDir } from './private-files';
+import { createRendererLog } from './renderer-log';
 import { createCrmEffects, type CrmEffects, type CrmEffectsDeps } from './crm-effects';
 
 export interface CoreDeps {
@@ -161,6 +163,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     },
   });
   const dialer = createDialer({ spawn, settings, logger });
+  const rendererLog = createRendererLog({ logger, clock, secrets: () => store.secretValues() });
 
   const ctx: EffectContext = {
     db,
@@ -305,7 +308,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
       case 'outbox.discard':
         return crm.discard(req.id as number);
       case 'log.write':
-        logger[req.level as 'info'](`renderer: ${req.message as string}`);
+        rendererLog.write(req.level as 'info', req.message as string);
         return null;
       case 'renderer.ready':
         return null;
@@ -319,6 +322,14 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     crm,
     handleArgv,
     async invoke(channel, payload): Promise<Result<InvokeResponses[InvokeChannel]>> {
+      // Before zod: its record parser drops a `__proto__` key silently, and a patch that lost
+      // its only key would "save" nothing and say ok.
+      const reserved = reservedKeyIn(payload);
+      if (reserved) {
+        const error = `refused: "${reserved.split('.').pop()}" is not a valid name (at ${reserved})`;
+        logger.warn(`IPC ${channel}: ${error}`);
+        return { ok: false, error };
+      }
       const checked = validateRequest(channel, payload);
       if (!checked.ok) {
         logger.warn(`IPC: ${checked.error}`);
