@@ -41,6 +41,7 @@ export const MAX_LINE_CHARS = 8000;
  * sequence. A backslash stays as it is: the escapes are for reading, not for parsing back.
  */
 export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';

@@ -67,3 +67,23 @@ describe('logger', () => {
     expect(text.split('\n')[0]).not.toContain('dbn-token-value');
   });
 });
+
+describe('log line escaping', () => {
+  it('escapes C0/C1 controls, DEL and line separators in messages and meta', () => {
+    const log = createLogger({ dataDir: dir });
+    log.warn('a\u0085b\u009bc\u007fd\u2028e', { v: 'x\u2029y\u001bz' });
+    const text = readFileSync(join(dir, 'logs', 'callpop.log'), 'utf8');
+    expect(text.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(text).toContain('a\\x85b\\x9bc\\x7fd\\u2028e {"v":"x\\u2029y\\u001bz"}');
+  });
+
+  it('caps a huge line and still scrubs a secret at the cut', () => {
+    const log = createLogger({ dataDir: dir });
+    const secret = 'abcdefghijklmnopqrstuvwxyz012345';
+    log.setSecrets([secret]);
+    log.info('x'.repeat(7990), { argv: [secret, 'y'.repeat(100_000)] });
+    const text = readFileSync(join(dir, 'logs', 'callpop.log'), 'utf8');
+    expect(text.length).toBeLessThan(8100);
+    expect(text).not.toContain('abcdefgh');
+  });
+});
