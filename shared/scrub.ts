@@ -7,6 +7,9 @@
 //   scrubExcerpt(text, secrets, max)     scrub FIRST, then one line of at most `max`
 //                                        characters (plus `…`): use this for any server
 //                                        answer, body or message you quote
+//   scrubKnown(text, secrets)            only the known values (no patterns): for a body that
+//                                        is still to be parsed and may be quoted shortened
+//                                        by its parser
 //   shorten() is deliberately not exported: cutting text that was not scrubbed is the bug
 //   this file exists to prevent (a secret cut in two no longer matches and leaks its start).
 //
@@ -77,6 +80,19 @@ function scrubTail(text: string, forms: readonly string[]): string {
     }
   }
   return best ? body.slice(0, body.length - best) + SCRUBBED + junk : text;
+}
+
+/**
+ * Only the known secret values (in all their forms) and a trailing prefix of one: safe to run
+ * on an answer before it is parsed, since a random key never stands for data. Then a parser
+ * that quotes the answer shortened cannot cut a secret in two.
+ */
+export function scrubKnown(text: string, secrets: readonly string[] = []): string {
+  const forms = knownForms(secrets);
+  if (!forms.length) return String(text);
+  let out = String(text);
+  for (const f of forms) out = out.split(f).join(SCRUBBED);
+  return scrubTail(out, forms);
 }
 
 /** `text` with every known secret value and every secret in its usual place replaced. */

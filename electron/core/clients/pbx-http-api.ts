@@ -121,7 +121,7 @@ export function createHttpApiClient(deps: PbxDeps, settings: () => HttpApiSettin
     }
     // Overloads pick the value type per kind; here the kind is a variable.
     const parsed = (parseHttpApiAnswer as (b: string, k: HttpApiAnswerKind) => PbxResult<unknown>)(
-      out.body,
+      transport.scrubBody(out.body),
       kind,
     );
     if (!parsed.ok) {

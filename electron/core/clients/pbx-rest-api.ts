@@ -149,7 +149,8 @@ export function createRestApiClient(deps: PbxDeps, settings: () => RestApiSettin
   ): Promise<PbxResult<T>> {
     const got = await get(command, params, background);
     if (!got.ok) return got;
-    const parsed = parse(got.body);
+    // Known secrets leave the body before the parser quotes it shortened.
+    const parsed = parse(transport.scrubBody(got.body));
     if (parsed.ok) return { ...parsed, raw: transport.scrub(parsed.raw) };
     const error: PbxError = { ...parsed.error, message: transport.scrub(parsed.error.message) };
     if (error.raw !== undefined) error.raw = transport.scrub(error.raw);

@@ -3,7 +3,7 @@
 // of the secrets an URL may hold before anything reaches a log line or an error.
 import type { Clock, Logger } from '../core-types';
 import { backoffDelay } from '../backoff';
-import { redact } from '../redact';
+import { scrub as scrubSecrets, scrubExcerpt, scrubKnown } from '../../../shared/scrub';
 import type { PbxError, PbxHealth } from '../../../shared/pbx';
 import { shortenAnswer } from '../../../shared/pbx';
 import { sendHttp } from './http';
@@ -32,6 +32,8 @@ export interface PbxTransport {
   health(): PbxHealth;
   /** Scrubs the secrets (and anything in a secret's usual place) from text. */
   scrub(text: string): string;
+  /** Removes the known secret values from an answer before it is parsed (shared/scrub.ts). */
+  scrubBody(text: string): string;
 }
 
 export function createPbxTransport(
@@ -46,14 +48,9 @@ export function createPbxTransport(
     failures: 0,
     retryAt: null,
   };
-  const scrub = (text: string): string => {
-    const values = secrets().filter((s) => s.length > 0);
-    // Encoded forms too: the key travels URL-encoded in the path.
-    const all = [...values, ...values.map((s) => encodeURIComponent(s))];
-    let out = text;
-    for (const s of all) if (s) out = out.split(s).join('***');
-    return redact(out, all);
-  };
+  // One scrubber for all of CallPop (shared/scrub.ts): it also knows the encoded forms a key
+  // takes in a URL path, and a key cut off at the end of a text.
+  const scrub = (text: string): string => scrubSecrets(text, secrets());
 
   function unreachable(message: string): PbxFetchOutcome {
     return { ok: false, error: { kind: 'unreachable', message } };
@@ -62,6 +59,7 @@ export function createPbxTransport(
   return {
     health: () => ({ ...health }),
     scrub,
+    scrubBody: (text) => scrubKnown(text, secrets()),
     async get(url, shownUrl, background) {
       const now = deps.clock.now();
       if (
@@ -92,7 +90,7 @@ export function createPbxTransport(
       const reason =
         outcome.kind === 'timeout'
           ? `no answer within ${outcome.ms} ms`
-          : scrub(shortenAnswer(outcome.message));
+          : scrubExcerpt(outcome.message, secrets(), 200);
       health.failures += 1;
       health.reachable = false;
       health.lastError = reason;
@@ -114,7 +112,8 @@ export function httpStatusError(
   body: string,
   scrub: (s: string) => string,
 ): PbxError {
-  const raw = scrub(shortenAnswer(stripTags(body)));
+  // Scrub, then shorten, then scrub the cut: never the other way round.
+  const raw = scrub(shortenAnswer(scrub(stripTags(body))));
   return {
     kind: 'http',
     status,
