@@ -13,6 +13,7 @@ import {
 } from '../shared/ipc-contract';
 import type { Core, Logger } from './core/core-types';
 import { isAppUrl } from './shell/app-protocol';
+import { shownUrl } from '../shared/scrub';
 
 /** Pushes kept for a window that is not ready yet; beyond this the oldest are dropped. */
 export const MAX_QUEUED_PUSHES = 500;
@@ -76,7 +77,7 @@ export function createIpcBridge(deps: IpcBridgeDeps): IpcBridge {
     const frame = event.senderFrame;
     if (!frame) return 'no sender frame';
     if (frame.parent !== null) return 'a subframe';
-    if (!isTrustedUrl(frame.url)) return `page ${frame.url.slice(0, 120)}`;
+    if (!isTrustedUrl(frame.url)) return `page ${shownUrl(frame.url, [], 120)}`;
     return null;
   }
 

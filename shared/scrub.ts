@@ -7,6 +7,9 @@
 //   scrubExcerpt(text, secrets, max)     scrub FIRST, then one line of at most `max`
 //                                        characters (plus `…`): use this for any server
 //                                        answer, body or message you quote
+//   shownUrl(url, secrets)               a URL for a log line or a message: scheme, host and
+//                                        path only (query and fragment are where tokens
+//                                        travel), scrubbed, then shortened
 //   scrubKnown(text, secrets)            only the known values (no patterns): for a body that
 //                                        is still to be parsed and may be quoted shortened
 //                                        by its parser
@@ -116,4 +119,22 @@ export function scrubExcerpt(text: string, secrets: readonly string[] = [], max 
   const code = one.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
   return `${scrub(one.slice(0, cut), secrets)}…`;
+}
+
+/**
+ * A URL as CallPop shows or logs it: origin and path, with `?…`/`#…` standing for a query or a
+ * fragment (where tokens travel), scrubbed and then shortened. Text that is no URL is scrubbed
+ * and shortened as it is.
+ */
+export function shownUrl(raw: unknown, secrets: readonly string[] = [], max = 200): string {
+  const text = String(raw);
+  let shown = text;
+  try {
+    const u = new URL(text);
+    const base = u.origin !== 'null' ? `${u.origin}${u.pathname}` : `${u.protocol}${u.pathname}`;
+    shown = `${base}${u.search ? '?…' : ''}${u.hash ? '#…' : ''}`;
+  } catch {
+    // not a URL: shown as text
+  }
+  return scrubExcerpt(shown, secrets, max);
 }

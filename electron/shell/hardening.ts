@@ -5,6 +5,7 @@ import type { Session, WebContents } from 'electron';
 import type { Logger } from '../core/core-types';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './app-protocol';
 import { safeExternalUrl } from './external-url';
+import { shownUrl } from '../../shared/scrub';
 
 export interface GuardDeps {
   logger: Logger;
@@ -15,7 +16,7 @@ export interface GuardDeps {
 function openOutside(raw: string, deps: GuardDeps, why: string): void {
   const url = safeExternalUrl(raw);
   if (!url) {
-    deps.logger.warn(`Blocked ${why} to a non-http(s) URL`, { url: String(raw).slice(0, 200) });
+    deps.logger.warn(`Blocked ${why} to a non-http(s) URL`, { url: shownUrl(raw) });
     return;
   }
   try {
@@ -44,7 +45,7 @@ export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
   contents.on('will-redirect', (event) => {
     if (isAppUrl(event.url)) return;
     event.preventDefault();
-    deps.logger.warn('Blocked a redirect away from the app', { url: event.url.slice(0, 200) });
+    deps.logger.warn('Blocked a redirect away from the app', { url: shownUrl(event.url) });
   });
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
@@ -61,7 +62,7 @@ export function hardenSession(ses: Session, logger: Logger): void {
   ses.setPermissionRequestHandler((contents, permission, callback) => {
     logger.warn('Denied a permission request', {
       permission,
-      url: contents.getURL().slice(0, 200),
+      url: shownUrl(contents.getURL()),
     });
     callback(false);
   });

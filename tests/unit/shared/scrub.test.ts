@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MIN_SECRET_PREFIX_CHARS, scrub, scrubExcerpt } from '../../../shared/scrub';
+import { MIN_SECRET_PREFIX_CHARS, scrub, scrubExcerpt, shownUrl } from '../../../shared/scrub';
 
 const SECRET = 'd6bcfeee-8eea-65cd-f4d6-166585973ea2';
 
@@ -74,5 +74,20 @@ describe('scrubExcerpt', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('shownUrl', () => {
+  it('keeps origin and path, never a query or a fragment, and scrubs the path', () => {
+    expect(shownUrl('https://crm.example.com/3cx/query?cid=1&token=abc')).toBe(
+      'https://crm.example.com/3cx/query?…',
+    );
+    expect(shownUrl('http://127.0.0.1:5017/#token=' + 'a'.repeat(64))).toBe(
+      'http://127.0.0.1:5017/#…',
+    );
+    expect(shownUrl('https://pbx/webapi/KEY123/all.queue.get')).toBe(
+      'https://pbx/webapi/***/all.queue.get',
+    );
+    expect(shownUrl(`javascript:alert(1)//${'x'.repeat(500)}`).length).toBeLessThanOrEqual(201);
   });
 });
