@@ -7,7 +7,7 @@
 // Then runs scripts/bench-outbox.ts when it exists. Everything stays on loopback; every loop is
 // bounded. Set BENCH_CALLS to change the number of calls (default 50).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -60,16 +60,16 @@ async function startServer(
     const timer = setTimeout(() => fail(new Error(`callpop serve did not start:\n${out}`)), 30_000);
     child.stdout!.on('data', (d) => {
       out += d;
+      // The printed line has the address, not the token; the token is in the data directory.
       const m = /CallPop is running at (\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        ok(m[1]!);
+        ok(`${m[1]!}#token=${readFileSync(join(dataDir, 'browser-token'), 'utf8').trim()}`);
       }
     });
     child.stderr!.on('data', (d) => (out += d));
     child.once('exit', (code) => fail(new Error(`callpop serve exited ${code}:\n${out}`)));
   });
-  void dataDir;
   return { child, url };
 }
 

@@ -3,6 +3,7 @@
 // built-ins and the tiny forwarder. The core, the web server and SQLite are loaded with
 // import() only when this process turns out to be the primary.
 import { connectLocal, exchange, socketPathFor, type ForwardReply } from './forward';
+import { whereToOpen } from './launch-page';
 import {
   HELP,
   parseCommandLine,
@@ -109,7 +110,9 @@ async function main(args: string[]): Promise<void> {
       const result = await forwardOrServe(cl, dataDir, []);
       if (result.kind === 'delivered') {
         const url = result.reply.ok ? result.reply.url : undefined;
-        process.stdout.write(`CallPop is already running${url ? ` at ${url}` : ''}\n`);
+        // Never the token itself: the address, and the private page that carries the token.
+        const where = url ? ` at ${whereToOpen(url, dataDir)}` : '';
+        process.stdout.write(`CallPop is already running${where}\n`);
         process.exit(0);
       }
       return;

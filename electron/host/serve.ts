@@ -9,11 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArgvOutcome, Core } from '../core/core-types';
 import { readRegularFile } from '../core/private-files';
+import { writeFileAtomic } from '../core/settings-store';
+import { launchPagePath, whereToOpen } from './launch-page';
 import { listenLocal, type LocalServer, type PrimaryLock } from './local-socket';
 import { startWebServer, DEFAULT_PORT, type WebServer } from './web-server';
 import type { ForwardReply } from './forward';
 
 export const TOKEN_FILE = 'browser-token';
+
 /** When CallPop starts, an open tab has this long to reconnect before a new one is opened. */
 const RECONNECT_GRACE_MS = 1500;
 
@@ -70,6 +73,30 @@ export function loadOrCreateToken(dataDir: string): string {
   return token;
 }
 
+/**
+ * Writes the page that carries the token into the browser. The token never becomes a child
+ * process's argument (every local user can read those in the process list) nor a line in a
+ * terminal (scroll-back, screen shares): the browser is started with this file's path, and the
+ * file, readable by this user only, forwards to the address with the token in its fragment.
+ */
+export function writeLaunchPage(dataDir: string, url: string): string {
+  const file = launchPagePath(dataDir);
+  const attr = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  writeFileAtomic(
+    file,
+    [
+      '<!doctype html>',
+      '<html lang="en"><head><meta charset="utf-8">',
+      '<meta name="referrer" content="no-referrer">',
+      `<meta http-equiv="refresh" content="0;url=${attr}">`,
+      '<title>Opening CallPop</title></head>',
+      `<body><p><a href="${attr}">Open CallPop</a></p></body></html>`,
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
 export function openBrowser(url: string, platform: NodeJS.Platform = process.platform): void {
   const [command, args] =
     platform === 'win32'
@@ -115,7 +142,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
       opening = false;
       if (whenNoClient && web.clientCount() > 0) return;
       logger.info('opening the browser');
-      openBrowser(web.url);
+      openBrowser(launchPage);
     };
     if (whenNoClient) setTimeout(go, RECONNECT_GRACE_MS).unref();
     else go();
@@ -191,6 +218,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
     process.off('exit', releaseOnExit);
     throw error;
   }
+  const launchPage = writeLaunchPage(options.dataDir, web.url);
   resolveReady({ core, web });
   logger.info(`browser mode: primary pid ${process.pid}, port ${web.port}`, {
     dataDir: options.dataDir,
@@ -200,7 +228,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
   const ownOutcome =
     options.argv.length > 0 ? await core.handleArgv(options.argv, 'startup') : null;
 
-  print(`CallPop is running at ${web.url}`);
+  print(`CallPop is running at ${whereToOpen(web.url, options.dataDir)}`);
   maybeOpen(web, true);
 
   let closing: Promise<void> | null = null;

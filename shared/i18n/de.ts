@@ -190,6 +190,10 @@ export const de = {
   },
   connection: {
     lost: 'Verbindung zu CallPop unterbrochen — neuer Versuch läuft',
+    badToken:
+      'Der Zugangslink dieser Seite ist nicht mehr gültig (CallPop wurde neu eingerichtet oder nutzt einen anderen Datenordner). Starten Sie „callpop“ erneut oder öffnen Sie die angezeigte Zugangslink-Datei.',
+    noToken:
+      'CallPop braucht seinen Zugangslink: Starten Sie „callpop“ erneut oder öffnen Sie die angezeigte Zugangslink-Datei (open-callpop.html im Datenordner).',
   },
   notify: {
     enable: 'Desktop-Benachrichtigungen aktivieren',

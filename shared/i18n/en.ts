@@ -210,9 +210,9 @@ export const en = {
   connection: {
     lost: 'Connection to CallPop lost — reconnecting',
     badToken:
-      'This page\'s access link is no longer valid (CallPop was set up again or uses another data folder). Open the address that "callpop serve" printed.',
+      'This page\'s access link is no longer valid (CallPop was set up again or uses another data folder). Run "callpop" again, or open the access link file it printed.',
     noToken:
-      'CallPop needs its access link. Open the address that "callpop serve" printed, including #token=…',
+      'CallPop needs its access link: run "callpop" again, or open the access link file it printed (open-callpop.html in its data folder).',
   },
   notify: {
     enable: 'Enable desktop notifications',

@@ -190,6 +190,10 @@ export const nl = {
   },
   connection: {
     lost: 'Verbinding met CallPop verbroken — opnieuw verbinden',
+    badToken:
+      'De toegangslink van deze pagina is niet meer geldig (CallPop is opnieuw ingericht of gebruikt een andere gegevensmap). Start "callpop" opnieuw, of open het bestand met de toegangslink dat het toonde.',
+    noToken:
+      'CallPop heeft zijn toegangslink nodig: start "callpop" opnieuw, of open het bestand met de toegangslink dat het toonde (open-callpop.html in de gegevensmap).',
   },
   notify: {
     enable: 'Bureaubladmeldingen inschakelen',

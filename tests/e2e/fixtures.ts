@@ -6,7 +6,7 @@
 //   test('...', async ({ page, callpop }) => { await page.goto(callpop.url); await callpop.fire([...]); });
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -99,10 +99,15 @@ export async function startServer(
       timeoutMs,
     );
     const check = (): void => {
-      const m = /CallPop is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64})/.exec(out);
+      // CallPop prints the address and its private launch page, never the token: the test,
+      // as the same user, reads the token where CallPop keeps it.
+      const m = /CallPop is running at (http:\/\/127\.0\.0\.1:\d+\/) \(your access link: /.exec(
+        out,
+      );
       if (m) {
         clearTimeout(timer);
-        resolvePromise(m[1]!);
+        const token = readFileSync(join(dataDir, 'browser-token'), 'utf8').trim();
+        resolvePromise(`${m[1]!}#token=${token}`);
       }
     };
     child.stdout!.on('data', check);

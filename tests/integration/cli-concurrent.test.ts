@@ -212,8 +212,9 @@ describe('callpop as the 3CX Assistant starts it', () => {
       primary.stdout.includes('CallPop is running at'),
     );
     expect(primary.stdout).toMatch(
-      /CallPop is running at http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}/,
+      /CallPop is running at http:\/\/127\.0\.0\.1:\d+\/ \(your access link: .*open-callpop\.html\)/,
     );
+    expect(primary.stdout).not.toMatch(/token=|[0-9a-f]{64}/);
 
     const records = await exportJson();
     const got = records
@@ -253,7 +254,8 @@ describe('callpop as the 3CX Assistant starts it', () => {
   it('`serve` while running says where CallPop runs instead of starting a second one', async () => {
     const r = await runToEnd(['serve', '--no-open']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/already running at http:\/\/127\.0\.0\.1:\d+\/#token=/);
+    expect(r.stdout).toMatch(/already running at http:\/\/127\.0\.0\.1:\d+\/ \(your access link: /);
+    expect(r.stdout).not.toMatch(/token=|[0-9a-f]{64}/);
     expect(alive(primary.pid)).toBe(true);
     expect(lockPid()).toBe(primary.pid);
   }, 30_000);

@@ -51,7 +51,12 @@ async function startPrimary(argv: string[] = []): Promise<Primary> {
     staticDir,
     print: (l) => lines.push(l),
   });
-  expect(lines).toEqual([`CallPop is running at ${primary.url}`]);
+  // The address and the private page that carries the token: never the token itself.
+  const port = new URL(primary.url).port;
+  expect(lines).toEqual([
+    `CallPop is running at http://127.0.0.1:${port}/ (your access link: ${join(dataDir, 'open-callpop.html')})`,
+  ]);
+  expect(lines.join('\n')).not.toContain(new URL(primary.url).hash.slice('#token='.length));
   return primary;
 }
 
@@ -186,5 +191,49 @@ describe('browser-mode primary', () => {
     writeFileSync(join(dataDir, 'browser-token'), 'short');
     const t = loadOrCreateToken(dataDir);
     expect(t).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('opening the browser', () => {
+  it('starts the browser with the private launch page, never with the token in its arguments', async () => {
+    // A stand-in `xdg-open`/`open` on PATH records its arguments, as a real process.
+    const bin = join(dataDir, 'bin');
+    const record = join(dataDir, 'opened.txt');
+    mkdirSync(bin);
+    for (const name of ['xdg-open', 'open'])
+      writeFileSync(join(bin, name), `#!/bin/sh\nprintf '%s\\n' "$@" > '${record}'\n`, {
+        mode: 0o755,
+      });
+    const saved = { PATH: process.env.PATH, NO_OPEN: process.env.CALLPOP_NO_OPEN };
+    process.env.PATH = `${bin}:${process.env.PATH ?? ''}`;
+    delete process.env.CALLPOP_NO_OPEN;
+    try {
+      const got = await acquire({ dataDir });
+      if (got.role !== 'primary') throw new Error('expected to become the primary');
+      primary = await runPrimary({
+        dataDir,
+        socketPath: socketPathFor(dataDir),
+        lock: got.lock,
+        port: 0,
+        open: true,
+        argv: [],
+        staticDir,
+        print: () => undefined,
+      });
+      const token = new URL(primary.url).hash.slice('#token='.length);
+      const deadline = Date.now() + 15_000;
+      while (!existsSync(record) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      const args = readFileSync(record, 'utf8').trim().split('\n');
+      const page = join(dataDir, 'open-callpop.html');
+      expect(args).toEqual([page]);
+      expect(args.join(' ')).not.toContain(token);
+      // The page, readable by this user only, carries the token to the browser.
+      expect(statSync(page).mode & 0o777).toBe(0o600);
+      expect(readFileSync(page, 'utf8')).toContain(`content="0;url=${primary.url}"`);
+    } finally {
+      process.env.PATH = saved.PATH;
+      if (saved.NO_OPEN !== undefined) process.env.CALLPOP_NO_OPEN = saved.NO_OPEN;
+    }
   });
 });

@@ -113,6 +113,6 @@ describe('browser mode', () => {
       browserMode: true,
       connection: controllableConnection('no-token').source,
     });
-    expect(screen.getByRole('alert').textContent).toContain('#token=');
+    expect(screen.getByRole('alert').textContent).toContain('open-callpop.html');
   });
 });
