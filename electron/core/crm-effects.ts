@@ -23,6 +23,7 @@ import type { HttpDeps } from './clients/http';
 import { scrub } from '../../shared/scrub';
 import { createOutboxStore, idempotencyKey, toDelivery, type OutboxRow } from './outbox-store';
 import { createOutbox, type Transport } from './outbox';
+import { rescrubStoredErrors } from './rescrub';
 
 export interface CrmEffectsDeps {
   db: Db;
@@ -307,7 +308,11 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
     discard: (id) => outbox.discard(id),
     deliveriesFor,
     lookupFor,
-    start: () => outbox.start(),
+    start() {
+      const fixed = rescrubStoredErrors(deps.db, secretValuesOf(deps.settings()));
+      if (fixed) logger.info(`outbox: scrubbed secrets from ${fixed} stored error text(s)`);
+      outbox.start();
+    },
     async drain() {
       for (let i = 0; i < 1_000_000; i++) {
         if (lookups.size) await Promise.allSettled([...lookups.values()]);

@@ -58,5 +58,14 @@ export function diagnosticsText(f: DiagnosticsFacts): string {
   }
   lines.push('', '## Recent warnings and errors');
   lines.push(...(f.recentProblems.length ? f.recentProblems.slice(-20) : ['(none)']));
-  return scrub(lines.join('\n'), f.secrets ?? []) + '\n';
+  // Line by line: each line is a message of its own, possibly a shortened one ending in the
+  // first characters of a secret.
+  const secrets = f.secrets ?? [];
+  return (
+    lines
+      .join('\n')
+      .split('\n')
+      .map((line) => scrub(line, secrets))
+      .join('\n') + '\n'
+  );
 }
