@@ -28,6 +28,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { readRegularFile } from '../core/private-files';
 import {
   connectLocal,
   socketPathFor,
@@ -105,13 +106,16 @@ type ReadLock =
   | { kind: 'unreadable'; ageMs: number };
 
 function readLock(path: string, now: number): ReadLock {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(path, 'utf8');
+    // Not a plain read: a FIFO in place of the lock would block every start for ever.
+    text = readRegularFile(path, 'the lock file');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    if ((err as NodeJS.ErrnoException).code === 'ENOTREGULAR')
+      return { kind: 'unreadable', ageMs: Number.POSITIVE_INFINITY };
     throw err;
   }
+  if (text === undefined) return { kind: 'none' };
   const info = parseLock(text);
   if (info) return { kind: 'lock', info };
   try {

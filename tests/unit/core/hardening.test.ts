@@ -232,3 +232,16 @@ describe('log lines', () => {
     expect(logText()).toContain('renderer: line one INFO forged \\x1b]0;title\\x07');
   });
 });
+
+describe.skipIf(!unix)('a FIFO in place of the lock file', () => {
+  it('does not block the start: it is broken like an unreadable lock', async () => {
+    const { acquire } = await import('../../../electron/host/local-socket');
+    execFileSync('mkfifo', [join(dir, 'callpop.lock')]);
+    const got = await acquire({ dataDir: dir, timeoutMs: 10_000 });
+    expect(got.role).toBe('primary');
+    if (got.role === 'primary') {
+      expect(statSync(got.lock.path).isFile()).toBe(true);
+      got.lock.release();
+    }
+  });
+});
