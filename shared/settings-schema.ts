@@ -24,9 +24,13 @@ export {
   setPath,
 };
 
-/** A key name as a problem quotes it: a file may hold any text there, even a huge one. */
-function shownKey(path: string): string {
-  return path.length > 120 ? `${path.slice(0, 120)}…` : path;
+/**
+ * A key name as a problem shows it: a file may hold any text there (blank, control characters,
+ * a megabyte), so anything but a plain name is quoted and long ones are cut.
+ */
+function shownKey(key: string): string {
+  const cut = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+  return /^[A-Za-z0-9_-]+$/.test(cut) ? cut : JSON.stringify(cut);
 }
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as NL');
@@ -133,7 +137,7 @@ function walk(
 ): AnyObject {
   const out: AnyObject = { ...base };
   for (const [key, value] of Object.entries(raw)) {
-    const path = shownKey(prefix ? `${prefix}.${key}` : key);
+    const path = prefix ? `${prefix}.${shownKey(key)}` : shownKey(key);
     if (RESERVED_KEYS.has(key)) {
       problems.push({ path, message: `"${key}" is not a setting name (refused)` });
       continue;
