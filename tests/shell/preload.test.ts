@@ -107,7 +107,7 @@ describe('built preload', () => {
     expect(checkSandboxedPreload(code)).toEqual([]);
     expect(code).toContain('exposeInMainWorld("callpop"');
     // Every window runs the preload before its first paint: no validation library in it
-    // (main validates; see shared/ipc-api.ts).
+    // (main validates; see shared/ipc/schemas.ts).
     expect(code).not.toMatch(/ZodError|\$ZodType/);
     expect(code.length).toBeLessThan(20_000);
   });
