@@ -3,6 +3,7 @@
 // SQLite or file-system error) is an internal text: the agent gets a generic sentence, the log
 // gets the real one. A crafted request must not learn how the code is built.
 import { scrub } from '../../shared/scrub';
+import { IpcFailure } from '../../shared/ipc';
 
 export const INTERNAL_ERROR_MESSAGE =
   'CallPop could not do this because of an internal error; the log has the details';
@@ -14,6 +15,7 @@ export class PublicError extends Error {
 
 export function isPublicError(err: unknown): err is Error {
   if (!(err instanceof Error)) return false;
+  if (err instanceof IpcFailure) return true;
   if ((err as { expose?: unknown }).expose === true) return true;
   // Node's system errors are plain Errors with a code (ENOENT, SQLITE_BUSY): internal.
   return Object.getPrototypeOf(err) === Error.prototype && !('code' in err);

@@ -24,7 +24,7 @@ import {
   type Settings,
   type SettingsProblem,
 } from '../../shared/settings-schema';
-import type { SettingsView } from '../../shared/ipc-contract';
+import type { SettingsView } from '../../shared/ipc';
 import type { Logger } from './core-types';
 import { describeJsonError } from './json-errors';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, readRegularFile } from './private-files';
@@ -115,11 +115,19 @@ function reservedKeyMessage(path: string): string {
   return `refused: "${path.split('.').pop()}" is not a setting name (at ${path})`;
 }
 
+/** Why a save was refused: the IPC error settings.save answers with. */
+export interface SaveRefusal {
+  code: 'locked' | 'invalid-settings';
+  message: string;
+  /** Each invalid setting's message, by dotted path. */
+  fields?: Record<string, string>;
+}
+
 export interface SettingsStore {
   get(): Settings;
   view(): SettingsView;
   /** Applies a partial change from the UI. Locked or invalid keys are refused as a whole. */
-  save(patch: Json): { ok: true; view: SettingsView } | { ok: false; error: string };
+  save(patch: Json): { ok: true; view: SettingsView } | { ok: false; error: SaveRefusal };
   reload(): SettingsView;
   /** Secret values currently in force, for the logger's redaction list. */
   secretValues(): string[];
@@ -269,17 +277,33 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
     },
     save(patch) {
       const reserved = reservedKeyIn(patch);
-      if (reserved) return { ok: false, error: reservedKeyMessage(reserved) };
+      if (reserved) {
+        const message = reservedKeyMessage(reserved);
+        return {
+          ok: false,
+          error: { code: 'invalid-settings', message, fields: { [reserved]: message } },
+        };
+      }
       const touched = leafPaths(patch);
       const lockedHit = touched.filter((p) => locked.some((l) => p === l || p.startsWith(`${l}.`)));
       if (lockedHit.length > 0) {
-        return { ok: false, error: `locked by your administrator: ${lockedHit.join(', ')}` };
+        return {
+          ok: false,
+          error: {
+            code: 'locked',
+            message: `locked by your administrator: ${lockedHit.join(', ')}`,
+          },
+        };
       }
       const check = mergeSettings(patch, settings);
       if (check.problems.length > 0) {
         return {
           ok: false,
-          error: check.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+          error: {
+            code: 'invalid-settings',
+            message: check.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+            fields: Object.fromEntries(check.problems.map((p) => [p.path, p.message])),
+          },
         };
       }
       const { raw: plainRaw } = decryptSecrets(userRaw, []);

@@ -3,7 +3,7 @@
 // gathers the facts; the logger has already scrubbed secrets from the error lines, and the
 // whole text is scrubbed once more with the secret values (a token pasted into a base URL, an
 // old error) before it leaves.
-import type { OutboxSummary, SettingsView } from '../../shared/ipc-contract';
+import type { OutboxSummary, SettingsView } from '../../shared/ipc';
 import { redactSettings } from '../../shared/settings-schema';
 import { scrub } from '../../shared/scrub';
 

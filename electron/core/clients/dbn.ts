@@ -2,7 +2,7 @@
 // and the wrap-up write-back (sent by the outbox). The token travels in the query string with
 // GET, so every message that leaves this file is scrubbed (before it is shortened: the
 // parser and classifyFailure get the token for that).
-import type { CrmLookup, WrapUpStatus } from '../../../shared/ipc-contract';
+import type { CrmLookup, WrapUpStatus } from '../../../shared/ipc';
 import type { Settings } from '../../../shared/settings-schema';
 import {
   dbnEndpoint,

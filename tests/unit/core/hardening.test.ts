@@ -21,7 +21,7 @@ import { createCore } from '../../../electron/core/core';
 import { createLogger } from '../../../electron/core/logger';
 import { createSettingsStore } from '../../../electron/core/settings-store';
 import type { Clock } from '../../../electron/core/core-types';
-import type { SettingsView } from '../../../shared/ipc-contract';
+import type { SettingsView } from '../../../shared/ipc';
 
 const SECRET = 'SECRET-5f1c0d9e-a7b2-4e11-9c3d';
 const unix = process.platform !== 'win32';
@@ -170,10 +170,11 @@ describe('a settings patch with reserved keys', () => {
   ])('%s is refused by name', async (patch, key) => {
     const { core } = await start();
     // The IPC carries JSON: parse it, so `__proto__` is an own key as on the wire.
-    const r = await core.invoke('settings.save', { patch: JSON.parse(patch) as object });
+    const r = await core.dispatch('settings.save', { patch: JSON.parse(patch) as unknown });
     expect(r.ok).toBe(false);
-    expect((r as { error: string }).error).toContain(`"${key}"`);
-    expect((r as { error: string }).error).not.toMatch(/safeParse|is not a function|TypeError/);
+    const message = r.ok ? '' : r.error.message;
+    expect(message).toContain(`"${key}"`);
+    expect(message).not.toMatch(/safeParse|is not a function|TypeError/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     await core.close();
   });
@@ -201,9 +202,12 @@ describe('internal errors', () => {
     const r = await core.invoke('calls.list', {});
     expect(r).toEqual({
       ok: false,
-      error: expect.stringMatching(/internal error; the log has the details/),
+      error: {
+        code: 'failed',
+        message: expect.stringMatching(/internal error; the log has the details/),
+      },
     });
-    expect(logText()).toMatch(/IPC calls.list failed: .*(database|connection)/i);
+    expect(logText()).toMatch(/IPC internal error: .*(database|connection)/i);
   });
 });
 

@@ -133,8 +133,9 @@ describe('settings (property)', () => {
           const r = store.save(wire);
           if (r.ok) expect(settingsSchema.safeParse(r.view.settings).success).toBe(true);
           else {
-            expect(r.error).toMatch(/^\S.{4,}/s);
-            expect(r.error).not.toMatch(/is not a function|Cannot read/);
+            expect(r.error.message).toMatch(/^\S.{4,}/s);
+            expect(r.error.message).not.toMatch(/is not a function|Cannot read/);
+            for (const m of Object.values(r.error.fields ?? {})) expect(m).toMatch(/^\S.{4,}/s);
             expect(store.get()).toEqual(before);
           }
           expect(({} as Record<string, unknown>).enabled).toBeUndefined();

@@ -9,12 +9,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { parseFrame, startWebServer, type WebServer } from '../../../electron/host/web-server';
+import { startWebServer, type WebServer } from '../../../electron/host/web-server';
+import { parseFrame } from '../../../electron/host/web/ws-rpc';
 import { createCore } from '../../../electron/core/core';
 import { createLogger } from '../../../electron/core/logger';
 import type { Core } from '../../../electron/core/core-types';
 import { INTERNAL_ERROR_MESSAGE } from '../../../electron/core/public-error';
-import { invokeSchemas } from '../../../shared/ipc-contract';
+import { invokeSchemas } from '../../../shared/ipc/schemas';
 
 const TOKEN = 'c'.repeat(64);
 const CHANNELS = Object.keys(invokeSchemas);
@@ -24,7 +25,10 @@ let core: Core;
 let server: WebServer;
 let socket: WebSocket;
 let nextId = 1;
-const pending = new Map<number, (result: { ok: boolean; error?: string }) => void>();
+const pending = new Map<
+  number,
+  (result: { ok: boolean; error?: { code: string; message: string } }) => void
+>();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cp-wsfuzz-'));
@@ -47,7 +51,7 @@ beforeAll(async () => {
   socket.on('message', (data) => {
     const m = JSON.parse(data.toString()) as {
       id?: number;
-      result?: { ok: boolean; error?: string };
+      result?: { ok: boolean; error?: { code: string; message: string } };
     };
     if (typeof m.id === 'number' && m.result) pending.get(m.id)?.(m.result);
   });
@@ -60,7 +64,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function call(channel: unknown, payload: unknown): Promise<{ ok: boolean; error?: string }> {
+function call(
+  channel: unknown,
+  payload: unknown,
+): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
   const id = nextId++;
   return new Promise((done, fail) => {
     const guard = setTimeout(() => fail(new Error(`no answer to frame ${id}: hung`)), 10_000);
@@ -143,10 +150,10 @@ describe('WebSocket frames (property)', () => {
         // `__proto__` must travel as a key, as a hand-written frame would carry it.
         const r = await call(ch, p === null ? null : JSON.parse(JSON.stringify(p ?? null)));
         if (!r.ok) {
-          expect(r.error).toMatch(/^\S.{8,}/s);
-          expect(r.error).not.toMatch(INTERNAL);
+          expect(r.error?.message).toMatch(/^\S.{8,}/s);
+          expect(r.error?.message).not.toMatch(INTERNAL);
           // Reaching the generic text would mean a bug behind it: none may.
-          expect(r.error).not.toBe(INTERNAL_ERROR_MESSAGE);
+          expect(r.error?.message).not.toBe(INTERNAL_ERROR_MESSAGE);
         }
       }),
       { numRuns: 2000 },
