@@ -11,16 +11,19 @@ import {
   chmodSync,
   closeSync,
   constants,
+  fsyncSync,
   fstatSync,
   lstatSync,
   mkdirSync,
   openSync,
   readFileSync,
   readdirSync,
+  renameSync,
   statSync,
+  writeFileSync,
   type Stats,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
@@ -157,4 +160,20 @@ export function securePrivateDir(
     const path = join(logs, name);
     say(path, tightenMode(path, PRIVATE_FILE_MODE, platform), PRIVATE_FILE_MODE);
   }
+}
+
+/** Writes a private (0600) file: a temp file, fsync, rename, so no reader sees half of it. */
+export function writeFileAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text, { mode: PRIVATE_FILE_MODE });
+  // A temp file left by a crash keeps its old mode through writeFileSync: set it.
+  chmodSync(tmp, PRIVATE_FILE_MODE);
+  const fd = openSync(tmp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
 }

@@ -3,17 +3,8 @@
 // defaults; its "locked" keys win over the user's file and cannot be saved from the UI.
 // Secrets are stored encrypted when a SecretBox (Electron safeStorage) is available; plain
 // text given for provisioning is moved into it on the first save.
-import {
-  chmodSync,
-  existsSync,
-  writeFileSync,
-  renameSync,
-  openSync,
-  fsyncSync,
-  closeSync,
-  mkdirSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   DEFAULT_SETTINGS,
   SECRET_PATHS,
@@ -27,7 +18,7 @@ import {
 import type { SettingsView } from '../../shared/ipc';
 import type { Logger } from './core-types';
 import { describeJsonError } from './json-errors';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, readRegularFile } from './private-files';
+import { readRegularFile, writeFileAtomic } from './private-files';
 import { reservedKeyIn } from '../../shared/settings-paths';
 
 export interface SecretBox {
@@ -69,21 +60,8 @@ function leafPaths(obj: Json, prefix = ''): string[] {
   });
 }
 
-/** Writes a private (0600) file: a temp file, fsync, rename, so no reader sees half of it. */
-export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: PRIVATE_FILE_MODE });
-  // A temp file left by a crash keeps its old mode through writeFileSync: set it.
-  chmodSync(tmp, PRIVATE_FILE_MODE);
-  const fd = openSync(tmp, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
+// Private atomic writes live with the other private-file rules; re-exported for old callers.
+export { writeFileAtomic };
 
 // A file's content never goes into a problem (it holds secrets): its position and reason do.
 function readJson(path: string, label: string, problems: SettingsProblem[]): unknown {
