@@ -39,6 +39,16 @@ import { createDialer } from './dialer';
 import { createSettingsStore, type SecretBox } from './settings-store';
 import { redact } from './redact';
 import { createCrmEffects, type CrmEffects, type CrmEffectsDeps } from './crm-effects';
+import { createCallMatcher } from '../../shared/call-matching';
+import type { CallNotification } from '../../shared/crm-args';
+import {
+  createEventSources,
+  notificationTrace,
+  type EventSources,
+  type EventSourcesDeps,
+} from './sources/event-sources';
+import { fetchCallsInfo } from './sources/callsinfo-fetch';
+import type { PbxSourceName } from './sources/source-types';
 
 export interface CoreDeps {
   dataDir: string;
@@ -51,6 +61,10 @@ export interface CoreDeps {
   machineConfigPath?: string | null;
   /** Options for the built-in CRM outbox (DBN, Egards): tests shorten timeouts here. */
   crm?: Pick<CrmEffectsDeps, 'random' | 'concurrency' | 'egardsTimeoutMs' | 'parkedMs'>;
+  /** Options for the PBX event sources (REST live calls, Call Control): tests inject here. */
+  sources?: Partial<
+    Pick<EventSourcesDeps, 'restSnapshot' | 'random' | 'WebSocketImpl' | 'callControlBackoff'>
+  >;
 }
 
 export interface EffectContext {
@@ -79,7 +93,9 @@ function withoutUnchangedSecrets(patch: Record<string, unknown>): Record<string,
 }
 const HISTORY_LIMIT = 10;
 
-export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffects }> {
+export async function createCore(
+  deps: CoreDeps,
+): Promise<Core & { crm: CrmEffects; sources: EventSources }> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
   const spawn: SpawnFn = deps.spawn ?? nodeSpawn;
@@ -159,6 +175,38 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
   });
   const dialer = createDialer({ spawn, settings, logger });
 
+  // Every source's notifications meet here: the same call reported by two sources is one call.
+  const matcher = createCallMatcher({ suffixDigits: () => settings().matching.suffixDigits });
+  function applyNotification(
+    n: CallNotification,
+    source: 'assistant' | PbxSourceName,
+    argv: readonly string[],
+  ): CallRecord {
+    return router.apply(matcher.resolve(n, source, clock.now()), argv);
+  }
+  const sources = createEventSources({
+    settings,
+    clock,
+    logger,
+    fetch: fetchFn,
+    restSnapshot:
+      deps.sources?.restSnapshot ??
+      (() => fetchCallsInfo({ fetch: fetchFn, clock }, settings().pbx.restApi)),
+    random: deps.sources?.random,
+    WebSocketImpl: deps.sources?.WebSocketImpl,
+    callControlBackoff: deps.sources?.callControlBackoff,
+    apply(n, source) {
+      try {
+        const call = applyNotification(n, source, notificationTrace(n, source));
+        logger.info(`${source} /N:${n.type} call ${call.id} → ${call.state}`);
+      } catch (e) {
+        const message = redact((e as Error).message);
+        logger.error(`handling a ${source} notification failed: ${message}`);
+        notice('error', `A 3CX notification could not be stored: ${message}`);
+      }
+    },
+  });
+
   const ctx: EffectContext = {
     db,
     clock,
@@ -204,7 +252,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
       switch (inv.kind) {
         case 'call-notification': {
           for (const w of inv.warnings) logger.warn(`3CX argv (${source}): ${w}`, { argv });
-          const call = router.apply(inv.notification, argv);
+          const call = applyNotification(inv.notification, 'assistant', argv);
           logger.info(`3CX /N:${inv.notification.type} call ${call.id} → ${call.state}`, {
             source,
           });
@@ -291,6 +339,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
         if (!r.ok) throw new Error(r.error);
         refreshSecrets();
         each((e) => e.onSettingsChanged?.(r.view.settings), 'settings effect');
+        void sources.reconfigure();
         const view = publicView(r.view);
         push('settings.changed', view);
         return view;
@@ -311,9 +360,11 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
 
   // Resume what a previous run left pending; from here on the outbox sends.
   crm.start();
+  sources.start();
 
   return {
     crm,
+    sources,
     handleArgv,
     async invoke(channel, payload): Promise<Result<InvokeResponses[InvokeChannel]>> {
       const checked = validateRequest(channel, payload);
@@ -337,6 +388,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     settings,
     async close() {
       clock.clearTimeout(sweepTimer);
+      await sources.stop();
       for (const e of effects) await e.close?.();
       listeners.clear();
       db.close();
