@@ -51,6 +51,8 @@ const SETUP_FAULTS: ReadonlySet<CcFailure['kind']> = new Set([
 export function createCallControlSource(deps: CallControlSourceDeps): PbxEventSource & {
   /** Resolves once every message received so far has been applied (tests, benchmark). */
   idle(): Promise<void>;
+  /** WebSocket messages handled so far (applied, or ignored as not ours). */
+  handled(): number;
 } {
   const random = deps.random ?? Math.random;
   const WS = deps.WebSocketImpl ?? WebSocket;
@@ -66,6 +68,7 @@ export function createCallControlSource(deps: CallControlSourceDeps): PbxEventSo
   let timer: unknown = null;
   let chain: Promise<void> = Promise.resolve();
   let badMessages = 0;
+  let handled = 0;
   let status: SourceStatus = {
     source: 'call-control',
     state: 'off',
@@ -198,6 +201,7 @@ export function createCallControlSource(deps: CallControlSourceDeps): PbxEventSo
     const parsed = parseWsMessage(data.toString());
     if (!parsed.ok) {
       badMessages++;
+      handled++;
       // The first few in full, then one line per hundred: a chatty bad PBX must not fill the log.
       if (badMessages <= 5 || badMessages % 100 === 0)
         deps.logger.warn(
@@ -205,7 +209,7 @@ export function createCallControlSource(deps: CallControlSourceDeps): PbxEventSo
         );
       return;
     }
-    void enqueue(() => apply(parsed.value, gen));
+    void enqueue(() => apply(parsed.value, gen).finally(() => handled++));
   }
 
   function connect(): void {
@@ -292,5 +296,6 @@ export function createCallControlSource(deps: CallControlSourceDeps): PbxEventSo
     },
     status: () => status,
     idle: () => chain,
+    handled: () => handled,
   };
 }

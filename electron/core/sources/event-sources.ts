@@ -24,14 +24,23 @@ export interface EventSourcesDeps {
   callControlBackoff?: { minMs: number; maxMs: number };
 }
 
+/** A source with the hooks that let tests and the benchmark wait for it. */
+export type RunningSource = PbxEventSource & {
+  /** REST: poll now and resolve when handled. */
+  pollNow?(): Promise<void>;
+  /** Call Control: resolves when every message so far is applied. */
+  idle?(): Promise<void>;
+  handled?(): number;
+};
+
 export interface EventSources {
   start(): void;
   /** Settings changed: start, stop or restart sources whose settings differ. */
   reconfigure(): Promise<void>;
   stop(): Promise<void>;
   statuses(): SourceStatus[];
-  /** The running sources (tests and the benchmark drive them). */
-  running(): PbxEventSource[];
+  /** A running source by name (tests and the benchmark drive it). */
+  get(name: PbxSourceName): RunningSource | undefined;
   callControl: CallControlClient;
 }
 
@@ -60,7 +69,7 @@ function fingerprint(name: PbxSourceName, s: Settings): string {
 }
 
 export function createEventSources(deps: EventSourcesDeps): EventSources {
-  const live = new Map<PbxSourceName, { source: PbxEventSource; fp: string }>();
+  const live = new Map<PbxSourceName, { source: RunningSource; fp: string }>();
   const last = new Map<PbxSourceName, SourceStatus>();
   const callControl = createCallControlClient({
     config: () => deps.settings().pbx.callControl,
@@ -76,7 +85,7 @@ export function createEventSources(deps: EventSourcesDeps): EventSources {
     deps.onStatus?.([...last.values()]);
   }
 
-  function make(name: PbxSourceName): PbxEventSource {
+  function make(name: PbxSourceName): RunningSource {
     const common = {
       clock: deps.clock,
       logger: deps.logger,
@@ -135,7 +144,7 @@ export function createEventSources(deps: EventSourcesDeps): EventSources {
         last.clear();
       }),
     statuses: () => [...last.values()],
-    running: () => [...live.values()].map((e) => e.source),
+    get: (name) => live.get(name)?.source,
     callControl,
   };
 }
