@@ -47,7 +47,7 @@ import {
   type EventSources,
   type EventSourcesDeps,
 } from './sources/event-sources';
-import { fetchCallsInfo } from './sources/callsinfo-fetch';
+import { createRestApiClient } from './clients/pbx-rest-api';
 import type { PbxSourceName } from './sources/source-types';
 
 export interface CoreDeps {
@@ -184,14 +184,23 @@ export async function createCore(
   ): CallRecord {
     return router.apply(matcher.resolve(n, source, clock.now()), argv);
   }
+  const restApi = createRestApiClient(
+    { fetch: fetchFn, clock, logger },
+    () => settings().pbx.restApi,
+  );
+  // The poller backs off by itself, so each poll really asks (not the client's background mode).
+  async function restSnapshot() {
+    const r = await restApi.callsInfo();
+    return r.ok
+      ? { ok: true as const, body: r.value }
+      : { ok: false as const, error: r.error.message };
+  }
   const sources = createEventSources({
     settings,
     clock,
     logger,
     fetch: fetchFn,
-    restSnapshot:
-      deps.sources?.restSnapshot ??
-      (() => fetchCallsInfo({ fetch: fetchFn, clock }, settings().pbx.restApi)),
+    restSnapshot: deps.sources?.restSnapshot ?? restSnapshot,
     random: deps.sources?.random,
     WebSocketImpl: deps.sources?.WebSocketImpl,
     callControlBackoff: deps.sources?.callControlBackoff,
