@@ -35,7 +35,7 @@ import { nodeSpawn, systemClock } from './core-types';
 import { openDatabase } from './db';
 import { createJournal } from './journal';
 import { createCallRouter } from './call-router';
-import { createDialer } from './dialer';
+import { createDialer, dialString } from './dialer';
 import { createSettingsStore, type SecretBox } from './settings-store';
 import { redact } from './redact';
 import { createCrmEffects, type CrmEffects, type CrmEffectsDeps } from './crm-effects';
@@ -251,6 +251,14 @@ export async function createCore(
     // client fails (the agent then often dials the same number by hand). The journal keeps
     // the customer's number, not the outside-line prefix 3CX needed.
     router.noteDial(compactNumber(number));
+    if (settings().dialer.via === 'call-control') {
+      const s = settings();
+      const dialed = dialString(number, s.dialer.outsideLinePrefix);
+      const r = await sources.callControl.makeCall(s.agent.extension, dialed);
+      if (!r.ok) throw new Error(`Could not dial ${dialed} through 3CX Call Control: ${r.message}`);
+      logger.info(`dial ${dialed} via 3CX Call Control`);
+      return { via: 'call-control' };
+    }
     const result = await dialer.dial(number);
     return { via: result.via };
   }

@@ -65,6 +65,7 @@ async function ccSide(monitored = ['1001']): Promise<Side> {
   cc = await startCallControlServer({ monitored });
   const side = await startSide({
     events: { source: 'call-control' },
+    dialer: { via: 'call-control' },
     pbx: {
       callControl: {
         enabled: true,
@@ -208,7 +209,7 @@ describe('3CX Call Control as an event source', () => {
     expect(JSON.parse(post!.body)).toEqual({ destination: '1002' });
   });
 
-  it('an outbound call dialled through makecall', async () => {
+  it('an outbound call dialled from CallPop through makecall', async () => {
     const out = {
       callid: 90,
       party_caller_id: '0201234567',
@@ -220,8 +221,9 @@ describe('3CX Call Control as an event source', () => {
         {
           at: 0,
           act: async (s, side) => {
-            const r = await side.core.sources.callControl.makeCall('1001', '0201234567');
-            expect(r.ok).toBe(true);
+            // The agent dials from CallPop (dialer.via call-control): 3CX's makecall.
+            const r = await side.core.invoke('dial', { number: '020 123 4567' });
+            expect(r).toEqual({ ok: true, value: { via: 'call-control' } });
             s.upsert(leg({ ...out, status: 'Dialing' }));
           },
           argv: [O('S', '90', '0201234567')],
