@@ -135,6 +135,12 @@ export const de = {
     notANumber: 'Geben Sie eine ganze Zahl ein',
     range: 'Von {{min}} bis {{max}}',
     customOnly: 'Nur bei der Umgebung Benutzerdefiniert verwendet',
+    hint: {
+      eventSource:
+        'Ohne den 3CX Assistant (3CX V20): aktive Anrufe aus der REST API oder die Call Control API. Automatisch nutzt jede Quelle der Telefonanlage, die unten und bei der REST API aktiviert ist.',
+      callControl:
+        'Erfordert eine 3CX-Enterprise-Lizenz und einen API-Client unter Admin → Integrationen → API mit „Call Control API access“, mit der Nebenstelle dieses Agenten unter den überwachten Nebenstellen.',
+    },
     group: {
       agent: 'Agent',
       popup: 'Popup',
@@ -142,6 +148,8 @@ export const de = {
       dbn: 'DBN CRM',
       egards: 'Egards',
       dialer: 'Wählen',
+      events: 'Anrufereignisse',
+      callControl: '3CX Call Control (V20)',
       app: 'App',
       language: 'Sprache',
     },
@@ -172,6 +180,15 @@ export const de = {
         assistantPath: 'Pfad zum 3CX-Assistant-Client',
         outsideLinePrefix: 'Amtsholungspräfix',
       },
+      events: { source: 'Herkunft der Anrufe', restPollMs: 'REST-Abfrageintervall (ms)' },
+      pbx: {
+        callControl: {
+          enabled: 'Aktiviert',
+          baseUrl: 'Adresse der Telefonanlage',
+          clientId: 'Client-ID',
+          clientSecret: 'Client-Geheimnis',
+        },
+      },
       app: { openAtLogin: 'Bei der Anmeldung starten', updateUrl: 'Update-URL' },
       language: 'Sprache der Benutzeroberfläche',
     },
@@ -185,6 +202,12 @@ export const de = {
         'bottom-right': 'Unten rechts',
       },
       environment: { staging: 'Staging', production: 'Produktion', custom: 'Benutzerdefiniert' },
+      eventSource: {
+        assistant: 'Nur 3CX Assistant',
+        'rest-poll': 'Aktive Anrufe aus der REST API (Abfrage)',
+        'call-control': '3CX Call Control API',
+        auto: 'Automatisch',
+      },
       languageAuto: 'Automatisch (Systemsprache)',
     },
   },

@@ -152,6 +152,12 @@ export const en = {
     notANumber: 'Enter a whole number',
     range: 'From {{min}} to {{max}}',
     customOnly: 'Used only with the Custom environment',
+    hint: {
+      eventSource:
+        'Without the 3CX Assistant (3CX V20): REST API live calls, or the Call Control API. Auto uses every PBX source that is enabled below and in the REST API settings.',
+      callControl:
+        "Needs a 3CX Enterprise licence and an API client made under Admin → Integrations → API with “Call Control API access”, and this agent's extension among its monitored extensions.",
+    },
     group: {
       agent: 'Agent',
       popup: 'Popup',
@@ -159,6 +165,8 @@ export const en = {
       dbn: 'DBN CRM',
       egards: 'Egards',
       dialer: 'Dialer',
+      events: 'Call events',
+      callControl: '3CX Call Control (V20)',
       app: 'App',
       language: 'Language',
     },
@@ -189,6 +197,15 @@ export const en = {
         assistantPath: '3CX Assistant client path',
         outsideLinePrefix: 'Outside-line prefix',
       },
+      events: { source: 'Where calls come from', restPollMs: 'REST poll interval (ms)' },
+      pbx: {
+        callControl: {
+          enabled: 'Enabled',
+          baseUrl: 'PBX address',
+          clientId: 'Client ID',
+          clientSecret: 'Client secret',
+        },
+      },
       app: { openAtLogin: 'Start at login', updateUrl: 'Update URL' },
       language: 'User interface language',
     },
@@ -202,6 +219,12 @@ export const en = {
         'bottom-right': 'Bottom right',
       },
       environment: { staging: 'Staging', production: 'Production', custom: 'Custom' },
+      eventSource: {
+        assistant: '3CX Assistant only',
+        'rest-poll': 'REST API live calls (polled)',
+        'call-control': '3CX Call Control API',
+        auto: 'Automatic',
+      },
       languageAuto: 'Automatic (system language)',
       // Each language by its own name, so an agent can find theirs: never translated.
       languageName: { en: 'English', nl: 'Nederlands', de: 'Deutsch', ru: 'Русский' },

@@ -135,6 +135,12 @@ export const nl = {
     notANumber: 'Vul een geheel getal in',
     range: 'Van {{min}} tot {{max}}',
     customOnly: 'Alleen gebruikt bij de omgeving Aangepast',
+    hint: {
+      eventSource:
+        'Zonder de 3CX Assistant (3CX V20): actieve gesprekken uit de REST API, of de Call Control API. Automatisch gebruikt elke PBX-bron die hieronder en bij de REST API is ingeschakeld.',
+      callControl:
+        'Vereist een 3CX Enterprise-licentie en een API-client onder Admin → Integraties → API met “Call Control API access”, met het toestel van deze agent bij de bewaakte toestellen.',
+    },
     group: {
       agent: 'Agent',
       popup: 'Pop-up',
@@ -142,6 +148,8 @@ export const nl = {
       dbn: 'DBN CRM',
       egards: 'Egards',
       dialer: 'Kiezen',
+      events: 'Gespreksmeldingen',
+      callControl: '3CX Call Control (V20)',
       app: 'App',
       language: 'Taal',
     },
@@ -172,6 +180,15 @@ export const nl = {
         assistantPath: 'Pad naar de 3CX Assistant-client',
         outsideLinePrefix: 'Prefix voor een buitenlijn',
       },
+      events: { source: 'Waar gesprekken vandaan komen', restPollMs: 'Pollinterval REST (ms)' },
+      pbx: {
+        callControl: {
+          enabled: 'Ingeschakeld',
+          baseUrl: 'Adres van de centrale',
+          clientId: 'Client-ID',
+          clientSecret: 'Clientgeheim',
+        },
+      },
       app: { openAtLogin: 'Starten bij aanmelden', updateUrl: 'Update-URL' },
       language: 'Taal van de gebruikersinterface',
     },
@@ -185,6 +202,12 @@ export const nl = {
         'bottom-right': 'Rechtsonder',
       },
       environment: { staging: 'Staging', production: 'Productie', custom: 'Aangepast' },
+      eventSource: {
+        assistant: 'Alleen 3CX Assistant',
+        'rest-poll': 'Actieve gesprekken uit de REST API (polling)',
+        'call-control': '3CX Call Control API',
+        auto: 'Automatisch',
+      },
       languageAuto: 'Automatisch (systeemtaal)',
     },
   },

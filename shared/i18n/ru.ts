@@ -121,6 +121,12 @@ export const ru = {
     notANumber: 'Введите целое число',
     range: 'От {{min}} до {{max}}',
     customOnly: 'Используется только в среде «Своя»',
+    hint: {
+      eventSource:
+        'Без 3CX Assistant (3CX V20): текущие звонки из REST API или Call Control API. «Автоматически» использует каждый источник АТС, включённый ниже и в настройках REST API.',
+      callControl:
+        'Нужны лицензия 3CX Enterprise и API-клиент, созданный в Admin → Integrations → API с «Call Control API access», с добавочным номером этого оператора среди отслеживаемых.',
+    },
     group: {
       agent: 'Оператор',
       popup: 'Всплывающее окно',
@@ -128,6 +134,8 @@ export const ru = {
       dbn: 'DBN CRM',
       egards: 'Egards',
       dialer: 'Набор номера',
+      events: 'События звонков',
+      callControl: '3CX Call Control (V20)',
       app: 'Приложение',
       language: 'Язык',
     },
@@ -162,6 +170,15 @@ export const ru = {
         assistantPath: 'Путь к клиенту 3CX Assistant',
         outsideLinePrefix: 'Префикс выхода на городскую линию',
       },
+      events: { source: 'Откуда берутся звонки', restPollMs: 'Интервал опроса REST (мс)' },
+      pbx: {
+        callControl: {
+          enabled: 'Включено',
+          baseUrl: 'Адрес АТС',
+          clientId: 'ID клиента',
+          clientSecret: 'Секрет клиента',
+        },
+      },
       app: { openAtLogin: 'Запускать при входе в систему', updateUrl: 'URL обновлений' },
       language: 'Язык интерфейса',
     },
@@ -175,6 +192,12 @@ export const ru = {
         'bottom-right': 'Внизу справа',
       },
       environment: { staging: 'Тестовая', production: 'Рабочая', custom: 'Своя' },
+      eventSource: {
+        assistant: 'Только 3CX Assistant',
+        'rest-poll': 'Текущие звонки из REST API (опрос)',
+        'call-control': '3CX Call Control API',
+        auto: 'Автоматически',
+      },
       languageAuto: 'Автоматически (язык системы)',
     },
   },

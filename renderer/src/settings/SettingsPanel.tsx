@@ -221,7 +221,9 @@ function Field({ id, field, value, secretSet, locked, messages, onChange }: Fiel
       ? t('settings.range', { min: field.min, max: field.max })
       : field.customOnly
         ? t('settings.customOnly')
-        : null;
+        : field.hint
+          ? t(`settings.hint.${field.hint}`)
+          : null;
   const describedBy =
     [
       hint ? `${id}-hint` : null,
@@ -357,6 +359,11 @@ function selectOptions(
       return (['staging', 'production', 'custom'] as const).map((v) => [
         v,
         t(`settings.option.environment.${v}`),
+      ]);
+    case 'eventSource':
+      return (['assistant', 'rest-poll', 'call-control', 'auto'] as const).map((v) => [
+        v,
+        t(`settings.option.eventSource.${v}`),
       ]);
     case 'language':
       return [
