@@ -339,6 +339,26 @@ describe('3CX Call Control as an event source', () => {
     expect(upgrades.filter((x) => x === 401).length).toBeLessThanOrEqual(1);
   });
 
+  it('an extension the API client does not monitor: the status says what to fix', async () => {
+    cc = await startCallControlServer({ monitored: ['1002'] });
+    const side = await startSide({
+      events: { source: 'call-control' },
+      pbx: {
+        callControl: {
+          enabled: true,
+          baseUrl: cc.url,
+          clientId: cc.clientId,
+          clientSecret: cc.clientSecret,
+        },
+      },
+    });
+    await until(() => status(side)?.state === 'down', 'the refusal');
+    expect(status(side)?.message).toMatch(/monitored extensions/);
+    // A set-up fault is retried slowly (30 s or more), not every half second.
+    expect(status(side)?.retryInMs).toBeGreaterThanOrEqual(30_000);
+    await finish(side);
+  });
+
   it('bad messages are skipped and logged; the calls go on', async () => {
     const side = await ccSide();
     cc!.upsert(leg());
