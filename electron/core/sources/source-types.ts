@@ -2,20 +2,9 @@
 // CallPop whether it works. Sources are factories over injected clock, logger and I/O.
 import type { CallNotification } from '../../../shared/crm-args';
 import type { Clock, Logger } from '../core-types';
+import type { PbxSourceName, SourceStatus } from '../../../shared/source-status';
 
-export type PbxSourceName = 'rest-poll' | 'call-control';
-
-export interface SourceStatus {
-  source: PbxSourceName;
-  /** starting: first contact pending; ok: events flow; down: not working, retrying. */
-  state: 'starting' | 'ok' | 'down' | 'off';
-  /** For the status strip, tray and log; never holds a secret. */
-  message: string;
-  /** Since when this state holds (ms since epoch). */
-  since: number;
-  /** When down: milliseconds until the next attempt. */
-  retryInMs?: number;
-}
+export type { PbxSourceName, SourceStatus } from '../../../shared/source-status';
 
 export interface SourceDeps {
   clock: Clock;
