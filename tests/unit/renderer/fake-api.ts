@@ -9,12 +9,14 @@ import {
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponses,
+  type IpcErrorCode,
   type OutboxSummary,
   type PushEvent,
   type PushEvents,
   type Result,
   type SettingsView,
-} from '../../../shared/ipc-contract';
+  type SourceStatus,
+} from '../../../shared/ipc';
 import { DEFAULT_SETTINGS } from '../../../shared/settings-schema';
 import { callKey } from '../../../shared/call-tracker';
 
@@ -29,6 +31,7 @@ export interface FakeApi {
   calls: Map<string, CallView>;
   popups: CallView[];
   outbox: OutboxSummary;
+  sources: SourceStatus[];
   settings: SettingsView;
   emit<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
   handle<C extends InvokeChannel>(channel: C, handler: Handler<C>): void;
@@ -77,10 +80,15 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     calls,
     popups: init.popups ?? [],
     outbox: { pending: 0, failed: 0, waitingSettings: 0, failedItems: [] } as OutboxSummary,
+    sources: [] as SourceStatus[],
     settings: { settings: DEFAULT_SETTINGS, problems: [], locked: [] } as SettingsView,
   };
   const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-  const missing = (id: string): Result<never> => ({ ok: false, error: `no call ${id}` });
+  const fail = (code: IpcErrorCode, message: string): Result<never> => ({
+    ok: false,
+    error: { code, message },
+  });
+  const missing = (id: string): Result<never> => fail('not-found', `no call ${id}`);
 
   const handlers: { [C in InvokeChannel]?: Handler<C> } = {
     'calls.list': () => ok([...calls.values()].sort((a, b) => b.startedAt - a.startedAt)),
@@ -121,12 +129,14 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     'outbox.retry': () => ok(fake.outbox),
     'outbox.discard': () => ok(fake.outbox),
     'log.write': () => ok(null),
-    'renderer.ready': () => ok(null),
+    'sources.status': () => ok(fake.sources),
+    'callcontrol.test': () =>
+      ok({ ok: false, kind: 'not-configured', message: 'pbx.callControl.baseUrl is not set' }),
   };
 
   const invoke = async <C extends InvokeChannel>(channel: C, req: InvokeRequest<C>) => {
     const handler = handlers[channel] as Handler<C> | undefined;
-    if (!handler) return { ok: false as const, error: `unhandled ${channel}` };
+    if (!handler) return fail('unknown-channel', `unhandled ${channel}`);
     return handler(req);
   };
   const subscribe = <E extends PushEvent>(event: E, cb: (p: PushEvents[E]) => void) => {
@@ -137,7 +147,7 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     return () => void set.delete(fn);
   };
 
-  const real = createApi(invoke, subscribe);
+  const real = createApi(invoke, subscribe, async () => undefined);
   const api = Object.fromEntries(
     Object.entries(real).map(([name, fn]) => [name, vi.fn(fn as (...a: unknown[]) => unknown)]),
   ) as unknown as SpiedApi;
@@ -158,6 +168,12 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     },
     set outbox(v) {
       fake.outbox = v;
+    },
+    get sources() {
+      return fake.sources;
+    },
+    set sources(v) {
+      fake.sources = v;
     },
     get settings() {
       return fake.settings;
