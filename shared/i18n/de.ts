@@ -116,6 +116,14 @@ export const de = {
     actionFailed: 'Die Übermittlung konnte nicht geändert werden: {{error}}',
   },
   notices: { dismiss: 'Meldung schließen' },
+  sources: {
+    heading: 'Anrufquellen',
+    name: { restPoll: 'Aktive Anrufe aus der REST API', callControl: '3CX Call Control' },
+    ok: '{{source}}: funktioniert',
+    down: '{{source}} funktioniert nicht: {{message}}',
+    starting: '{{source}}: verbinde…',
+    off: '{{source}}: aus',
+  },
   settings: {
     problemsHeading: 'Probleme in der Einstellungsdatei',
     wholeFile: '(ganze Datei)',
@@ -135,6 +143,20 @@ export const de = {
     notANumber: 'Geben Sie eine ganze Zahl ein',
     range: 'Von {{min}} bis {{max}}',
     customOnly: 'Nur bei der Umgebung Benutzerdefiniert verwendet',
+    testConnection: 'Verbindung testen',
+    testing: 'Verbindung wird getestet…',
+    test: {
+      ok: 'Die Verbindung funktioniert',
+      'bad-credentials': 'Falsche Zugangsdaten: Client-ID und Client-Geheimnis prüfen',
+      'not-licensed':
+        'Keine Lizenz: die Call Control API erfordert eine 3CX-Enterprise-Lizenz und „Call Control API access“ beim API-Client',
+      'not-monitored':
+        'Nebenstelle nicht überwacht: die Nebenstelle dieses Agenten zu den überwachten Nebenstellen des API-Clients hinzufügen',
+      unreachable: 'Telefonanlage nicht erreichbar: Adresse und Netzwerk prüfen',
+      'not-configured':
+        'Noch nicht eingerichtet: Adresse, Client-ID, Geheimnis und Nebenstelle eintragen (zuerst speichern)',
+      other: 'Der Test ist fehlgeschlagen',
+    },
     hint: {
       eventSource:
         'Ohne den 3CX Assistant (3CX V20): aktive Anrufe aus der REST API oder die Call Control API. Automatisch nutzt jede Quelle der Telefonanlage, die unten und bei der REST API aktiviert ist.',

@@ -132,6 +132,14 @@ export const en = {
   notices: {
     dismiss: 'Dismiss message',
   },
+  sources: {
+    heading: 'Call sources',
+    name: { restPoll: 'REST API live calls', callControl: '3CX Call Control' },
+    ok: '{{source}}: working',
+    down: '{{source}} is not working: {{message}}',
+    starting: '{{source}}: connecting…',
+    off: '{{source}}: off',
+  },
   settings: {
     problemsHeading: 'Problems in the settings file',
     problem: '{{path}}: {{message}}',
@@ -152,6 +160,20 @@ export const en = {
     notANumber: 'Enter a whole number',
     range: 'From {{min}} to {{max}}',
     customOnly: 'Used only with the Custom environment',
+    testConnection: 'Test connection',
+    testing: 'Testing the connection…',
+    test: {
+      ok: 'Connection works',
+      'bad-credentials': 'Bad credentials: check the client ID and secret',
+      'not-licensed':
+        'Not licensed: the Call Control API needs a 3CX Enterprise licence and “Call Control API access” on the API client',
+      'not-monitored':
+        "Extension not monitored: add this agent's extension to the API client's monitored extensions",
+      unreachable: 'PBX unreachable: check the address and the network',
+      'not-configured':
+        'Not set up yet: fill in the address, client ID, secret and the extension (save first)',
+      other: 'The test failed',
+    },
     hint: {
       eventSource:
         'Without the 3CX Assistant (3CX V20): REST API live calls, or the Call Control API. Auto uses every PBX source that is enabled below and in the REST API settings.',

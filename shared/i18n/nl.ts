@@ -116,6 +116,14 @@ export const nl = {
     actionFailed: 'De verzending kon niet worden bijgewerkt: {{error}}',
   },
   notices: { dismiss: 'Bericht sluiten' },
+  sources: {
+    heading: 'Gespreksbronnen',
+    name: { restPoll: 'Actieve gesprekken uit de REST API', callControl: '3CX Call Control' },
+    ok: '{{source}}: werkt',
+    down: '{{source}} werkt niet: {{message}}',
+    starting: '{{source}}: verbinden…',
+    off: '{{source}}: uit',
+  },
   settings: {
     problemsHeading: 'Problemen in het instellingenbestand',
     wholeFile: '(hele bestand)',
@@ -135,6 +143,20 @@ export const nl = {
     notANumber: 'Vul een geheel getal in',
     range: 'Van {{min}} tot {{max}}',
     customOnly: 'Alleen gebruikt bij de omgeving Aangepast',
+    testConnection: 'Verbinding testen',
+    testing: 'Verbinding wordt getest…',
+    test: {
+      ok: 'De verbinding werkt',
+      'bad-credentials': 'Onjuiste gegevens: controleer client-ID en clientgeheim',
+      'not-licensed':
+        'Geen licentie: de Call Control API vereist een 3CX Enterprise-licentie en “Call Control API access” op de API-client',
+      'not-monitored':
+        'Toestel niet bewaakt: voeg het toestel van deze agent toe aan de bewaakte toestellen van de API-client',
+      unreachable: 'Centrale onbereikbaar: controleer het adres en het netwerk',
+      'not-configured':
+        'Nog niet ingesteld: vul adres, client-ID, geheim en toestel in (eerst opslaan)',
+      other: 'De test is mislukt',
+    },
     hint: {
       eventSource:
         'Zonder de 3CX Assistant (3CX V20): actieve gesprekken uit de REST API, of de Call Control API. Automatisch gebruikt elke PBX-bron die hieronder en bij de REST API is ingeschakeld.',

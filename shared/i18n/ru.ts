@@ -102,6 +102,14 @@ export const ru = {
     direction: 'Направление',
   },
   notices: { dismiss: 'Закрыть сообщение' },
+  sources: {
+    heading: 'Источники звонков',
+    name: { restPoll: 'Текущие звонки из REST API', callControl: '3CX Call Control' },
+    ok: '{{source}}: работает',
+    down: '{{source}} не работает: {{message}}',
+    starting: '{{source}}: подключение…',
+    off: '{{source}}: выключен',
+  },
   settings: {
     problemsHeading: 'Ошибки в файле настроек',
     wholeFile: '(весь файл)',
@@ -121,6 +129,20 @@ export const ru = {
     notANumber: 'Введите целое число',
     range: 'От {{min}} до {{max}}',
     customOnly: 'Используется только в среде «Своя»',
+    testConnection: 'Проверить подключение',
+    testing: 'Проверка подключения…',
+    test: {
+      ok: 'Подключение работает',
+      'bad-credentials': 'Неверные учётные данные: проверьте ID и секрет клиента',
+      'not-licensed':
+        'Нет лицензии: для Call Control API нужны лицензия 3CX Enterprise и «Call Control API access» у API-клиента',
+      'not-monitored':
+        'Номер не отслеживается: добавьте добавочный номер оператора в отслеживаемые номера API-клиента',
+      unreachable: 'АТС недоступна: проверьте адрес и сеть',
+      'not-configured':
+        'Ещё не настроено: укажите адрес, ID клиента, секрет и добавочный номер (сначала сохраните)',
+      other: 'Проверка не удалась',
+    },
     hint: {
       eventSource:
         'Без 3CX Assistant (3CX V20): текущие звонки из REST API или Call Control API. «Автоматически» использует каждый источник АТС, включённый ниже и в настройках REST API.',

@@ -199,6 +199,26 @@ describe('settings view', () => {
     });
   });
 
+  it('Test connection says which Call Control set-up step is missing', async () => {
+    const fake = fakeMain();
+    fake.handle('callcontrol.test', () => ({
+      ok: true,
+      value: {
+        ok: false,
+        kind: 'not-monitored',
+        message: "extension 1001 is not among the API client's monitored extensions",
+      },
+    }));
+    const { user, group } = await openSettings(fake);
+    const cc = group('3CX Call Control (V20)');
+    await user.click(within(cc).getByRole('button', { name: 'Test connection' }));
+    const alert = await within(cc).findByRole('alert');
+    expect(alert.textContent).toBe(
+      "Extension not monitored: add this agent's extension to the API client's monitored extensions — extension 1001 is not among the API client's monitored extensions",
+    );
+    expect(fake.api.testCallControl).toHaveBeenCalledTimes(1);
+  });
+
   it('sends numbers as numbers and booleans as booleans', async () => {
     const fake = fakeMain();
     const { user, panel, group } = await openSettings(fake);
