@@ -11,6 +11,8 @@ const MAX_REMEMBERED = 2000;
 export interface CallMatcher {
   /** The notification with the call id the rest of CallPop knows this call by. */
   resolve(n: CallNotification, source: string, at: number): CallNotification;
+  /** The id `source` itself uses for the call CallPop knows as `id` (they differ when matched). */
+  ownId(id: string, source: string): string;
 }
 
 interface Known {
@@ -30,6 +32,7 @@ export function createCallMatcher(opts: { windowMs?: number; suffixDigits?: () =
   const windowMs = opts.windowMs ?? MATCH_WINDOW_MS;
   const byKey = new Map<string, Known>(); // lower-cased id → call (the first id, or an alias)
   const recent: Known[] = [];
+  const own = new Map<string, string>(); // source + canonical key → the source's own id
 
   function remember(key: string, k: Known): void {
     byKey.delete(key);
@@ -65,6 +68,8 @@ export function createCallMatcher(opts: { windowMs?: number; suffixDigits?: () =
         if (twin) {
           twin.sources.add(source);
           remember(sourced, twin);
+          own.set(`${source}\n${twin.id.toLowerCase()}`, n.callId);
+          if (own.size > MAX_REMEMBERED) own.delete(own.keys().next().value as string);
           return { ...n, callId: twin.id };
         }
       }
@@ -73,6 +78,7 @@ export function createCallMatcher(opts: { windowMs?: number; suffixDigits?: () =
       recent.push(k);
       return n;
     },
+    ownId: (id, source) => own.get(`${source}\n${id.toLowerCase()}`) ?? id,
   };
   return matcher;
 }

@@ -221,7 +221,11 @@ export async function createCore(
     }),
     ...outboxHandlers(outbox),
     ...logHandlers({ logger }),
-    ...sourceHandlers({ sources, settings }),
+    ...sourceHandlers({
+      sources,
+      settings,
+      callControlId: (id) => matcher.ownId(id, 'call-control'),
+    }),
   };
   const dispatcher = createDispatcher({
     handlers,

@@ -44,6 +44,13 @@ export const de = {
     error: 'CRM-Fehler: {{message}}',
   },
   card: {
+    control: {
+      answer: 'Annehmen',
+      hangUp: 'Auflegen',
+      transferTo: 'Weiterleiten an',
+      transfer: 'Weiterleiten',
+      failed: 'Das ging nicht: {{error}}',
+    },
     hide: 'Karte ausblenden',
     hint: '1–4 wählt einen Status · Strg+Enter speichert · Esc blendet aus',
     earlierCalls_one: '{{count}} früherer Anruf',

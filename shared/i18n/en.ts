@@ -56,6 +56,13 @@ export const en = {
     error: 'CRM error: {{message}}',
   },
   card: {
+    control: {
+      answer: 'Answer',
+      hangUp: 'Hang up',
+      transferTo: 'Transfer to',
+      transfer: 'Transfer',
+      failed: 'Could not do that: {{error}}',
+    },
     hide: 'Hide card',
     hint: '1–4 choose a status · Ctrl+Enter saves · Esc hides',
     earlierCalls_one: '{{count}} earlier call',

@@ -44,6 +44,13 @@ export const nl = {
     error: 'CRM-fout: {{message}}',
   },
   card: {
+    control: {
+      answer: 'Opnemen',
+      hangUp: 'Ophangen',
+      transferTo: 'Doorverbinden naar',
+      transfer: 'Doorverbinden',
+      failed: 'Dat lukte niet: {{error}}',
+    },
     hide: 'Kaart verbergen',
     hint: '1–4 kiest een status · Ctrl+Enter slaat op · Esc verbergt',
     earlierCalls_one: '{{count}} eerdere oproep',

@@ -45,6 +45,13 @@ export const ru = {
     error: 'Ошибка CRM: {{message}}',
   },
   card: {
+    control: {
+      answer: 'Ответить',
+      hangUp: 'Положить трубку',
+      transferTo: 'Перевести на',
+      transfer: 'Перевести',
+      failed: 'Не удалось: {{error}}',
+    },
     hide: 'Скрыть карточку',
     hint: '1–4 — выбрать статус · Ctrl+Enter — сохранить · Esc — скрыть',
     earlierCalls_one: '{{count}} прежний звонок',

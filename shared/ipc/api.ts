@@ -24,6 +24,15 @@ export function createApi(
     retryDelivery: (id: number) => invoke('outbox.retry', { id }),
     discardDelivery: (id: number) => invoke('outbox.discard', { id }),
     sourcesStatus: () => invoke('sources.status', {}),
+    controlCall: (
+      callId: string,
+      action: 'answer' | 'drop' | 'divert' | 'transferto',
+      destination?: string,
+    ) =>
+      invoke(
+        'call.control',
+        destination === undefined ? { callId, action } : { callId, action, destination },
+      ),
     testCallControl: () => invoke('callcontrol.test', {}),
     log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) =>
       invoke('log.write', { level, message }),

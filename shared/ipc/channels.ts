@@ -29,6 +29,7 @@ export interface InvokeResponses {
   'outbox.retry': OutboxSummary;
   'outbox.discard': OutboxSummary;
   'sources.status': SourceStatuses;
+  'call.control': null;
   'callcontrol.test': ConnectionTest;
   'log.write': null;
 }

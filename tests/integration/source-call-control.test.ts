@@ -187,13 +187,13 @@ describe('3CX Call Control as an event source', () => {
         {
           at: 50_000,
           act: async (s, side) => {
-            const r = await side.core.sources.callControl.participant(
-              '1001',
-              '1',
-              'transferto',
-              '1002',
-            );
-            expect(r.ok).toBe(true);
+            // The agent transfers from the card.
+            const r = await side.core.invoke('call.control', {
+              callId: '4711',
+              action: 'transferto',
+              destination: '1002',
+            });
+            expect(r).toEqual({ ok: true, value: null });
             s.remove('1001', 1);
           },
           argv: [I('E')],

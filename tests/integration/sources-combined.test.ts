@@ -132,6 +132,13 @@ describe('events.source auto', () => {
     });
     await wsSettled(side);
     expect(lastState(side, 'Assist-77')).toBe('connected');
+    // Hang up from the card, which knows the call by the Assistant's id: 3CX gets its own.
+    const hung = await side.core.invoke('call.control', { callId: 'Assist-77', action: 'drop' });
+    expect(hung).toEqual({ ok: true, value: null });
+    expect(cc!.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/callcontrol/1001/participants/3/drop',
+    });
     cc!.remove('1001', 3);
     await wsSettled(side);
     const seen = await finish(side);

@@ -20,6 +20,7 @@ import {
   replaceDn,
   stateFrom,
   upsertParticipant,
+  type CcParticipant,
   type CcState,
   type CcWsEvent,
 } from '../../../shared/call-control-state';
@@ -53,6 +54,8 @@ export function createCallControlSource(deps: CallControlSourceDeps): PbxEventSo
   idle(): Promise<void>;
   /** WebSocket messages handled so far (applied, or ignored as not ours). */
   handled(): number;
+  /** The agent's participants (legs) of a call, by 3CX's callid. */
+  legsOf(callId: string): CcParticipant[];
 } {
   const random = deps.random ?? Math.random;
   const WS = deps.WebSocketImpl ?? WebSocket;
@@ -297,5 +300,6 @@ export function createCallControlSource(deps: CallControlSourceDeps): PbxEventSo
     status: () => status,
     idle: () => chain,
     handled: () => handled,
+    legsOf: (callId) => [...(cc.get(ext)?.values() ?? [])].filter((p) => p.callid === callId),
   };
 }

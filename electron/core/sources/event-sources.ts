@@ -31,6 +31,8 @@ export type RunningSource = PbxEventSource & {
   /** Call Control: resolves when every message so far is applied. */
   idle?(): Promise<void>;
   handled?(): number;
+  /** Call Control: the agent's legs of a call. */
+  legsOf?(callId: string): import('../../../shared/call-control-state').CcParticipant[];
 };
 
 export interface EventSources {

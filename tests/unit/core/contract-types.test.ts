@@ -44,6 +44,7 @@ function allHandlers(): Handlers {
     ...outboxHandlers({ summary: () => summary, retry: () => summary, discard: () => summary }),
     'log.write': () => null,
     'sources.status': () => [],
+    'call.control': () => null,
     'callcontrol.test': () => ({ ok: false, kind: 'not-configured', message: 'not here' }),
   };
 }
@@ -106,7 +107,7 @@ describe('handler map types', () => {
       : false;
     const same: Same = true;
     expect(same).toBe(true);
-    expect(Object.keys(invokeSchemas)).toHaveLength(14);
+    expect(Object.keys(invokeSchemas)).toHaveLength(15);
   });
 });
 

@@ -130,6 +130,7 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     'outbox.discard': () => ok(fake.outbox),
     'log.write': () => ok(null),
     'sources.status': () => ok(fake.sources),
+    'call.control': () => ok(null),
     'callcontrol.test': () =>
       ok({ ok: false, kind: 'not-configured', message: 'pbx.callControl.baseUrl is not set' }),
   };
