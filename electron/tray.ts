@@ -61,6 +61,11 @@ export function createI18n(language: string): I18n {
   return instance;
 }
 
+/** PBX event sources that do not work right now. */
+function downCount(list: readonly { state: string }[]): number {
+  return Array.isArray(list) ? list.filter((s) => s.state === 'down').length : 0;
+}
+
 export function createTray(deps: TrayDeps): CallPopTray {
   const { core, logger } = deps;
   const i18n = createI18n(core.settings().language);
@@ -70,6 +75,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     calls: new Map(),
     outbox: null,
     settingsProblems: 0,
+    sourcesDown: 0,
     paused: core.settings().popup.paused,
   };
   let locked: string[] = [];
@@ -165,6 +171,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     if (event === 'call.updated') facts = { ...facts, calls: trackCall(facts.calls, payload) };
     else if (event === 'outbox.changed') facts = { ...facts, outbox: payload };
     else if (event === 'settings.changed') applySettings(payload);
+    else if (event === 'sources.changed') facts = { ...facts, sourcesDown: downCount(payload) };
     else return;
     render();
   });
@@ -173,13 +180,16 @@ export function createTray(deps: TrayDeps): CallPopTray {
   tray.on('click', () => deps.showMain());
   render();
 
-  void Promise.all([core.invoke('settings.get', {}), core.invoke('outbox.summary', {})]).then(
-    ([settings, outbox]) => {
-      if (settings.ok) applySettings(settings.value);
-      if (outbox.ok) facts = { ...facts, outbox: outbox.value };
-      render();
-    },
-  );
+  void Promise.all([
+    core.invoke('settings.get', {}),
+    core.invoke('outbox.summary', {}),
+    core.invoke('sources.status', {}),
+  ]).then(([settings, outbox, sources]) => {
+    if (settings.ok) applySettings(settings.value);
+    if (outbox.ok) facts = { ...facts, outbox: outbox.value };
+    if (sources.ok) facts = { ...facts, sourcesDown: downCount(sources.value) };
+    render();
+  });
 
   return {
     view: () => current,

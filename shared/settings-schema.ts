@@ -90,7 +90,7 @@ export const settingsSchema = z.object({
     extensions: z.array(z.string().regex(/^\d{1,8}$/)),
   }),
   events: z.object({
-    source: z.enum(['assistant', 'rest-poll', 'call-control']),
+    source: z.enum(['assistant', 'rest-poll', 'call-control', 'auto']),
     restPollMs: z.number().int().min(250).max(60_000),
   }),
   app: z.object({ openAtLogin: z.boolean(), updateUrl: httpUrl }),

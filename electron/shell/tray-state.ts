@@ -12,6 +12,8 @@ export interface TrayFacts {
   calls: ReadonlyMap<string, { state: CallState; number: string | null }>;
   outbox: Pick<OutboxSummary, 'failed'> | null;
   settingsProblems: number;
+  /** PBX event sources (REST live calls, Call Control) that do not work right now. */
+  sourcesDown?: number;
   paused: boolean;
 }
 
@@ -41,6 +43,9 @@ export function trackCall(
 function problemOf(facts: TrayFacts): TrayText | null {
   const failed = facts.outbox?.failed ?? 0;
   if (failed > 0) return { key: 'status.deliveryFailed', params: { count: failed } };
+  // A call source that stopped means calls may not pop: that outranks settings problems.
+  const down = facts.sourcesDown ?? 0;
+  if (down > 0) return { key: 'status.sourceDown', params: { count: down } };
   if (facts.settingsProblems > 0)
     return { key: 'status.settingsProblem', params: { count: facts.settingsProblems } };
   return null;

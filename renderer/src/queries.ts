@@ -35,6 +35,7 @@ export const queryKeys = {
   callDetail: (callId: string) => ['calls', 'detail', callKey(callId)] as const,
   outbox: ['outbox'] as const,
   settings: ['settings'] as const,
+  sources: ['sources'] as const,
 };
 
 export const callListQuery = (api: CallPopApi) =>
@@ -51,6 +52,9 @@ export const callDetailQuery = (api: CallPopApi, callId: string) =>
 
 export const outboxQuery = (api: CallPopApi) =>
   queryOptions({ queryKey: queryKeys.outbox, queryFn: () => unwrap(api.outboxSummary()) });
+
+export const sourcesQuery = (api: CallPopApi) =>
+  queryOptions({ queryKey: queryKeys.sources, queryFn: () => unwrap(api.sourcesStatus()) });
 
 export const settingsQuery = (api: CallPopApi) =>
   queryOptions({ queryKey: queryKeys.settings, queryFn: () => unwrap(api.getSettings()) });

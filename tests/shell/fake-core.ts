@@ -53,6 +53,8 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
             ok: true,
             value: { pending: 1, failed: 0, waitingSettings: 0, failedItems: [] },
           };
+        case 'sources.status':
+          return { ok: true, value: [] };
         default:
           return { ok: true, value: null };
       }

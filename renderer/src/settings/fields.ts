@@ -28,12 +28,25 @@ export type FieldPath =
   | 'egards.connectOn'
   | 'dialer.assistantPath'
   | 'dialer.outsideLinePrefix'
+  | 'events.source'
+  | 'events.restPollMs'
+  | 'pbx.callControl.enabled'
+  | 'pbx.callControl.baseUrl'
+  | 'pbx.callControl.clientId'
+  | 'pbx.callControl.clientSecret'
   | 'app.openAtLogin'
   | 'app.updateUrl'
   | 'language';
 
 export type SelectKind =
-  'country' | 'showOn' | 'corner' | 'method' | 'environment' | 'connectOn' | 'language';
+  | 'country'
+  | 'showOn'
+  | 'corner'
+  | 'method'
+  | 'environment'
+  | 'connectOn'
+  | 'language'
+  | 'eventSource';
 
 export interface FieldDef {
   path: FieldPath;
@@ -46,10 +59,21 @@ export interface FieldDef {
   select?: SelectKind;
   /** Shown under the control: egards.baseUrl only matters for the custom environment. */
   customOnly?: boolean;
+  /** An explanation under the control (i18n key under settings.hint). */
+  hint?: 'eventSource' | 'callControl';
 }
 
 export type GroupId =
-  'agent' | 'popup' | 'matching' | 'dbn' | 'egards' | 'dialer' | 'app' | 'language';
+  | 'agent'
+  | 'popup'
+  | 'matching'
+  | 'dbn'
+  | 'egards'
+  | 'dialer'
+  | 'events'
+  | 'callControl'
+  | 'app'
+  | 'language';
 
 export interface GroupDef {
   id: GroupId;
@@ -103,6 +127,22 @@ export const GROUPS: GroupDef[] = [
     fields: [
       { path: 'dialer.assistantPath', kind: 'text' },
       { path: 'dialer.outsideLinePrefix', kind: 'text', inputMode: 'tel' },
+    ],
+  },
+  {
+    id: 'events',
+    fields: [
+      { path: 'events.source', kind: 'select', select: 'eventSource', hint: 'eventSource' },
+      { path: 'events.restPollMs', kind: 'number', min: 250, max: 60_000 },
+    ],
+  },
+  {
+    id: 'callControl',
+    fields: [
+      { path: 'pbx.callControl.enabled', kind: 'checkbox', hint: 'callControl' },
+      { path: 'pbx.callControl.baseUrl', kind: 'text', inputType: 'url' },
+      { path: 'pbx.callControl.clientId', kind: 'text' },
+      { path: 'pbx.callControl.clientSecret', kind: 'secret' },
     ],
   },
   {
