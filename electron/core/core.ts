@@ -155,7 +155,7 @@ export async function createCore(
         const call = applyNotification(n, source, notificationTrace(n, source));
         logger.info(`${source} /N:${n.type} call ${call.id} → ${call.state}`);
       } catch (e) {
-        const message = redact((e as Error).message);
+        const message = scrub((e as Error).message, store.secretValues());
         logger.error(`handling a ${source} notification failed: ${message}`);
         notice('error', `A 3CX notification could not be stored: ${message}`);
       }
