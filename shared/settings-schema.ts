@@ -5,13 +5,14 @@ import { z } from 'zod';
 import {
   deletePath,
   getPath,
+  isLocked,
   REDACTED,
   SECRET_PATHS,
   secretValuesOf,
   setPath,
 } from './settings-paths';
 
-export { deletePath, getPath, REDACTED, SECRET_PATHS, secretValuesOf, setPath };
+export { deletePath, getPath, isLocked, REDACTED, SECRET_PATHS, secretValuesOf, setPath };
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as NL');
 const httpUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ })]);

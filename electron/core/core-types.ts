@@ -73,6 +73,8 @@ export interface Core {
   dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;
   /** The same, typed by channel, for main's own callers (tray, diagnostics). */
   invoke: InvokeFn;
+  /** Keys of the calls with a card open, oldest first. The call router owns this list. */
+  openCards(): string[];
   /** Main → renderer pushes; returns an unsubscribe function. */
   subscribe(listener: PushListener): () => void;
   settings(): Settings;

@@ -194,6 +194,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     invoke: dispatcher.invoke,
     dispatch: dispatcher.dispatch,
     subscribe: hub.subscribe,
+    openCards: () => router.cards(),
     settings,
     async close() {
       sweep.stop();

@@ -20,6 +20,7 @@ import {
   secretValuesOf,
   setPath,
   getPath,
+  isLocked,
   mergeSettings,
   type Settings,
   type SettingsProblem,
@@ -262,7 +263,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
     },
     save(patch) {
       const touched = leafPaths(patch);
-      const lockedHit = touched.filter((p) => locked.some((l) => p === l || p.startsWith(`${l}.`)));
+      const lockedHit = touched.filter((p) => isLocked(p, locked));
       if (lockedHit.length > 0) {
         return {
           ok: false,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from './mocks/electron';
-import { createFakeCore, type FakeCore } from './fake-core';
+import { createFakeCore, type FakeCore } from '../fake-core';
 
 vi.mock('electron', () => import('./mocks/electron'));
 let core: FakeCore;
