@@ -1,8 +1,7 @@
 // The shapes the composition root (createCore) and its callers share. The Electron shell,
 // browser mode and the tests all wire a core from these; none of it imports Electron.
 import { spawn, type SpawnOptions, type ChildProcess } from 'node:child_process';
-import type { CallView, InvokeFn, PushListener, Result, WrapUp } from '../../shared/ipc';
-import type { CallRecord } from '../../shared/call-tracker';
+import type { InvokeFn, PushListener, Result } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -49,19 +48,6 @@ export type ArgvOutcome =
   | { kind: 'dial'; number: string }
   | { kind: 'open' }
   | { kind: 'rejected'; message: string };
-
-/** Something that reacts to calls and wrap-ups (CRM deliveries, Egards, lookups). */
-export interface CallEffects {
-  /** A call record changed; `prev` is undefined for a new call. Must not throw or block. */
-  onCallChanged?(prev: CallRecord | undefined, next: CallRecord): void;
-  /** The agent saved (or edited) a wrap-up. Must not throw or block. */
-  onWrapUpSaved?(call: CallRecord, wrapUp: WrapUp): void;
-  /** Adds what this effect knows to a call view (CRM badge, delivery states). */
-  decorate?(view: CallView): CallView;
-  /** Settings changed: pending work may now be possible. */
-  onSettingsChanged?(settings: Settings): void;
-  close?(): Promise<void> | void;
-}
 
 export type { PushListener };
 
