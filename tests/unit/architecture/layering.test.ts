@@ -3,6 +3,8 @@
 // so a config change that silently disables it fails here.
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
@@ -32,6 +34,7 @@ describe('layering', () => {
     ],
     ['electron/core/x.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['electron/host/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['electron/shell/x.ts', "import type { App } from 'electron';\nexport type X = App;"],
     [
       'renderer/src/x.ts',
       "import { invokeSchemas } from '../../shared/ipc/schemas';\nexport const x = invokeSchemas;",
@@ -71,5 +74,14 @@ describe('layering', () => {
     ],
   ])('allows %s: %s', async (file, code) => {
     expect(await violations(file, code)).toEqual([]);
+  });
+
+  it('keeps Electron to at most 8 files of electron/', () => {
+    const files = (readdirSync('electron', { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) =>
+        /from 'electron'|require\('electron'\)/.test(readFileSync(join('electron', f), 'utf8')),
+      );
+    expect(files.length, files.join(', ')).toBeLessThanOrEqual(8);
   });
 });
