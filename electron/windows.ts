@@ -1,7 +1,7 @@
 // The two windows: the main window (history, settings) and the popup (call cards). Both run our
 // UI from app:// in a sandboxed, context-isolated renderer with the preload as the only bridge.
 // The popup never takes focus (an agent typing in the CRM must not lose keystrokes to a call,
-// FIELD-NOTES): it is shown with showInactive(), never show() or focus().
+// docs/decisions.md): it is shown with showInactive(), never show() or focus().
 import { BrowserWindow, screen, type WebPreferences } from 'electron';
 import type { Core, Logger } from './core/core-types';
 import type { IpcBridge } from './ipc';

@@ -22,7 +22,7 @@ export interface TrackerEvent {
 }
 
 export interface CallRecord {
-  /** Case-folded: Chromium may lower-case `/I:` on Windows (FIELD-NOTES). */
+  /** Case-folded: Chromium may lower-case `/I:` on Windows (docs/decisions.md). */
   key: string;
   /** The call id as 3CX wrote it (the variant with capitals wins over a lower-cased copy). */
   id: string;

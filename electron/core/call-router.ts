@@ -15,7 +15,7 @@ import type { Settings } from '../../shared/settings-schema';
 import type { Journal } from './journal';
 import type { Clock, Logger } from './core-types';
 
-/** An outbound S has no /C:; the number is the one CallPop dialed just before (FIELD-NOTES). */
+/** An outbound S has no /C:; its number is the one CallPop just dialed (docs/decisions.md). */
 export const DIAL_CORRELATION_MS = 10_000;
 
 export interface RouterEvents {

@@ -68,7 +68,7 @@ describe('preload bridge', () => {
 });
 
 // A sandboxed preload may require only 'electron' and a few built-ins and cannot be an ES
-// module (TOOLCHAIN.md). Checked on the bundle, since a mocked electron cannot catch it.
+// module (Electron's sandbox rules). Checked on the bundle, since a mocked electron cannot catch it.
 const ALLOWED = new Set(['electron', 'events', 'timers', 'url']);
 
 function checkSandboxedPreload(source: string): string[] {

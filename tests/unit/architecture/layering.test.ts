@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The import rules of DESIGN.md ("Layers") are enforced by ESLint; this proves the rule bites,
+// The import rules (docs/architecture.md, "Layers") are enforced by ESLint; this proves the rule bites,
 // so a config change that silently disables it fails here.
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
