@@ -7,6 +7,7 @@ import { arch, release } from 'node:os';
 import { join } from 'node:path';
 import type { SettingsView } from '../shared/ipc';
 import { resolveLanguage, resources as uiResources, SUPPORTED_LANGUAGES } from '../shared/i18n';
+import { isLocked } from '../shared/settings-paths';
 import type { Core, Logger } from './core/core-types';
 import { diagnosticsText } from './shell/diagnostics';
 import { dataDirMode, dataDirPrivacy } from './shell/data-dir-privacy';
@@ -38,10 +39,6 @@ export interface CallPopTray {
   /** The text "Copy diagnostics" puts on the clipboard. */
   diagnostics(): Promise<string>;
   destroy(): void;
-}
-
-function isLocked(locked: readonly string[], path: string): boolean {
-  return locked.some((k) => k === path || path.startsWith(`${k}.`));
 }
 
 export function createI18n(language: string): I18n {
@@ -148,7 +145,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     current = trayView(facts);
     tray.setImage(image(current.icon));
     tray.setToolTip(trayTooltip(current, t));
-    const pauseLocked = isLocked(locked, 'popup.paused');
+    const pauseLocked = isLocked('popup.paused', locked);
     tray.setContextMenu(
       Menu.buildFromTemplate(
         trayMenuTemplate(current, { paused: facts.paused, pauseLocked }, t, actions),

@@ -104,6 +104,31 @@ export async function createCore(
     decorate: (v) => (crm ? crm.decorate(v) : v),
   });
 
+  // One change of a call gives one 'call.updated' with its final view. While the CRM outbox
+  // reacts to a change (a lookup starts, a report is queued) its requests to re-send a view
+  // are collected here and answered by that one push, not each by a push of its own.
+  let held: Set<string> | null = null;
+  function resendView(key: string): void {
+    if (held) {
+      held.add(key);
+      return;
+    }
+    const call = router.get(key);
+    if (call) push('call.updated', view(call));
+  }
+  /** Runs `fn` with view re-sends held back; sends those for calls other than `key`. */
+  function asOneChange(key: string, fn: () => void): void {
+    const outer = held;
+    const keys = new Set<string>();
+    held = keys;
+    try {
+      fn();
+    } finally {
+      held = outer;
+    }
+    for (const k of keys) if (k !== key) resendView(k);
+  }
+
   const router = createCallRouter({
     journal,
     clock,
@@ -111,8 +136,8 @@ export async function createCore(
     settings,
     events: {
       changed(prev, next) {
+        asOneChange(next.key, () => guarded('call effect', () => crm?.onCallChanged(prev, next)));
         push('call.updated', view(next));
-        guarded('call effect', () => crm?.onCallChanged(prev, next));
       },
       showCard(call) {
         push('popup.show', view(call));
@@ -169,10 +194,7 @@ export async function createCore(
     logger,
     fetch: fetchFn,
     settings,
-    callChanged(key) {
-      const call = router.get(key);
-      if (call) push('call.updated', view(call));
-    },
+    callChanged: resendView,
     push,
     ...deps.crm,
   });
@@ -208,8 +230,11 @@ export async function createCore(
       logger,
       view,
       push,
+      // The handler pushes the call's view once the outbox has queued the write-back.
       wrapUpSaved: (call: CallRecord, wrap) =>
-        guarded('wrap-up effect', () => outbox.onWrapUpSaved(call, wrap)),
+        asOneChange(call.key, () =>
+          guarded('wrap-up effect', () => outbox.onWrapUpSaved(call, wrap)),
+        ),
     }),
     ...popupHandlers({ router, view, push }),
     ...dialHandlers({ dial }),
@@ -255,6 +280,7 @@ export async function createCore(
     invoke: dispatcher.invoke,
     dispatch: dispatcher.dispatch,
     subscribe: hub.subscribe,
+    openCards: () => router.cards(),
     settings,
     async close() {
       sweep.stop();

@@ -1,6 +1,5 @@
 // What the tray shows, as pure functions of what main knows: the calls in progress, the
 // outbox and the settings problems. tray.ts only turns the result into Electron objects.
-import type { MenuItemConstructorOptions } from 'electron';
 import type { CallView, OutboxSummary } from '../../shared/ipc';
 import type { CallState } from '../../shared/call-tracker';
 
@@ -89,13 +88,23 @@ export interface TrayActions {
   quit(): void;
 }
 
+/** The part of Electron's MenuItemConstructorOptions the tray menu uses (tray.ts builds it). */
+export interface TrayMenuItem {
+  id?: string;
+  label?: string;
+  type?: 'normal' | 'separator' | 'checkbox';
+  checked?: boolean;
+  enabled?: boolean;
+  click?: (item: { checked: boolean }) => void;
+}
+
 export function trayMenuTemplate(
   view: TrayView,
   facts: Pick<TrayFacts, 'paused'> & { pauseLocked: boolean },
   t: Translate,
   actions: TrayActions,
-): MenuItemConstructorOptions[] {
-  const lines: MenuItemConstructorOptions[] = [
+): TrayMenuItem[] {
+  const lines: TrayMenuItem[] = [
     { id: 'status', label: t(view.status.key, view.status.params), enabled: false },
   ];
   if (view.problem)

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from './mocks/electron';
-import { createFakeCore, type FakeCore } from './fake-core';
+import { createFakeCore, type FakeCore } from '../fake-core';
 import type { CallView, OutboxSummary } from '../../shared/ipc';
 
 vi.mock('electron', () => import('./mocks/electron'));

@@ -7,12 +7,12 @@ import { SUPPORTED_LANGUAGES } from '../../../shared/i18n';
 import { useApi, useAppStore, useAppStoreApi } from '../api-context';
 import { queryKeys, settingsQuery, unwrap } from '../queries';
 import { applyLanguage } from '../sync';
+import { isLocked } from '../../../shared/settings-paths';
 import {
   buildPatch,
   COUNTRIES,
   fieldErrors,
   GROUPS,
-  isLocked,
   secretIsSet,
   shownValue,
   type FieldDef,

@@ -1,7 +1,7 @@
 // What the settings screen shows and how the agent's edits become a patch for settings.save.
 // Pure data and functions, so the rules (secrets, locks, numbers) are tested without React.
 import { IpcFailure } from '../../../shared/ipc';
-import { getPath, REDACTED } from '../../../shared/settings-paths';
+import { getPath, isLocked, REDACTED, setPath } from '../../../shared/settings-paths';
 import type { Settings } from '../../../shared/settings-schema';
 
 export type FieldKind = 'text' | 'secret' | 'number' | 'checkbox' | 'select';
@@ -163,11 +163,6 @@ export const COUNTRIES = ['NL', 'BE', 'DE', 'GB', 'FR', 'RU', 'US'] as const;
 /** What the agent has typed or ticked, by path; untouched fields are absent. */
 export type SettingsDraft = Partial<Record<FieldPath, string | boolean>>;
 
-/** True when `path` or one of its groups is in the administrator's `locked` list. */
-export function isLocked(path: string, locked: readonly string[]): boolean {
-  return locked.some((l) => l === path || path.startsWith(`${l}.`));
-}
-
 /** The value the control shows when the agent has not touched it. */
 export function savedValue(settings: Settings, field: FieldDef): string | boolean {
   const value = getPath(settings, field.path);
@@ -196,17 +191,6 @@ export interface PatchResult {
   patch: Record<string, unknown>;
   /** Number fields whose text is not a whole number; nothing is sent while there are any. */
   invalid: FieldPath[];
-}
-
-function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
-  const last = parts.pop() as string;
-  let cur = obj;
-  for (const p of parts) {
-    if (typeof cur[p] !== 'object' || cur[p] === null) cur[p] = {};
-    cur = cur[p] as Record<string, unknown>;
-  }
-  cur[last] = value;
 }
 
 /**
