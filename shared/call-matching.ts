@@ -52,7 +52,9 @@ export function createCallMatcher(opts: { windowMs?: number; suffixDigits?: () =
       if (hit) {
         hit.sources.add(source);
         if (hit.number === null && number !== null) hit.number = number;
-        return hit.id === n.callId ? n : { ...n, callId: hit.id };
+        // The same id in another case is the same call: the tracker folds case itself and
+        // keeps the spelling with capitals, so only a real alias is rewritten.
+        return hit.id.toLowerCase() === key ? n : { ...n, callId: hit.id };
       }
       while (recent.length && at - recent[0]!.at > windowMs) recent.shift();
       if (number !== null) {

@@ -3,7 +3,7 @@
 // and applied to a local copy of its participants, whose calls (one per callid) are diffed
 // into S / C / E. After every (re)connect the full state is read again, so a call that ended
 // while the socket was down ends at reconnect time and nothing is reported twice.
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import {
   EMPTY_AGENT_STATE,
   diffAgentCalls,
@@ -58,7 +58,9 @@ export function createCallControlSource(deps: CallControlSourceDeps): PbxEventSo
   legsOf(callId: string): CcParticipant[];
 } {
   const random = deps.random ?? Math.random;
-  const WS = deps.WebSocketImpl ?? WebSocket;
+  // Loaded on first connect: a CallPop that only hears the Assistant never pays for it, and
+  // the primary's start (which every racing 3CX launch waits for) stays as short as before.
+  let WS: typeof WebSocket | undefined = deps.WebSocketImpl;
   const minMs = deps.backoff?.minMs ?? WS_BACKOFF_MIN_MS;
   const maxMs = deps.backoff?.maxMs ?? WS_BACKOFF_MAX_MS;
   let cc: CcState = new Map();
@@ -234,6 +236,7 @@ export function createCallControlSource(deps: CallControlSourceDeps): PbxEventSo
       // Every connect asks the client again; it hands out its token only while the token is
       // fresh, and a 401 on the handshake below throws it away.
       const t = await deps.client.token();
+      WS ??= (await import('ws')).default;
       if (gen !== generation || !running) return;
       if (!t.ok) {
         retry(t.message, SETUP_FAULTS.has(t.kind));

@@ -35,6 +35,14 @@ describe('call matching across sources', () => {
     expect(m.resolve(S('4712', '0612345678'), 'assistant', T0 + 100).callId).toBe('4712');
   });
 
+  it('the same id in another case passes unchanged (the tracker keeps the capitals)', () => {
+    const m = createCallMatcher();
+    m.resolve(S('e2e-berlin-2', '+4930123456'), 'assistant', T0);
+    expect(m.resolve(S('E2E-Berlin-2', '+4930123456'), 'assistant', T0 + 5).callId).toBe(
+      'E2E-Berlin-2',
+    );
+  });
+
   it('no number, no match by number', () => {
     const m = createCallMatcher();
     m.resolve(S('4711'), 'assistant', T0);
