@@ -97,6 +97,7 @@ export const de = {
     lineType: 'Anschlusstyp',
     state: 'Status',
     direction: 'Richtung',
+    column: { time: 'Zeit', number: 'Nummer', result: 'Ergebnis', duration: 'Dauer' },
   },
   outbox: {
     allSent: 'Alles übermittelt',

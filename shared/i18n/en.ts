@@ -111,6 +111,7 @@ export const en = {
     state: 'State',
     direction: 'Direction',
     crm: 'CRM',
+    column: { time: 'Time', number: 'Number', result: 'Result', duration: 'Talk time' },
   },
   outbox: {
     allSent: 'All deliveries sent',

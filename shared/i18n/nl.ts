@@ -97,6 +97,7 @@ export const nl = {
     lineType: 'Type lijn',
     state: 'Status',
     direction: 'Richting',
+    column: { time: 'Tijd', number: 'Nummer', result: 'Resultaat', duration: 'Duur' },
   },
   outbox: {
     allSent: 'Alles verzonden',

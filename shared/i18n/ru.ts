@@ -100,6 +100,7 @@ export const ru = {
     lineType: 'Тип линии',
     state: 'Состояние',
     direction: 'Направление',
+    column: { time: 'Время', number: 'Номер', result: 'Итог', duration: 'Длительность' },
   },
   notices: { dismiss: 'Закрыть сообщение' },
   settings: {

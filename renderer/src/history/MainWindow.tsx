@@ -11,7 +11,6 @@ import { Notices } from '../status/Notices';
 import { OutboxStrip } from '../status/OutboxStrip';
 import { SettingsProblems } from '../status/SettingsProblems';
 import { SettingsPanel } from '../settings/SettingsPanel';
-import { CallDetail } from './CallDetail';
 import { HistoryList } from './HistoryList';
 
 /** The agent's main window: status, history and the selected call (or the settings). */
@@ -22,10 +21,8 @@ export function MainWindow() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settingsButton = useRef<HTMLButtonElement>(null);
   // Choosing a call shows it; unsaved settings edits wait in the store for the next visit.
-  const select = (call: CallView) => {
-    setSelected({ id: call.id, key: call.key });
-    setSettingsOpen(false);
-  };
+  const select = (call: CallView | null) =>
+    setSelected(call ? { id: call.id, key: call.key } : null);
   const closeSettings = () => {
     setSettingsOpen(false);
     settingsButton.current?.focus();
@@ -51,19 +48,13 @@ export function MainWindow() {
       <SettingsProblems />
       <Notices />
       <OutboxStrip />
-      <main className="main-grid">
+      <main className={`main-grid${settingsOpen ? ' with-side' : ''}`}>
         <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
         {settingsOpen ? (
-          <SettingsPanel onClose={closeSettings} />
-        ) : (
-          <section className="detail-pane" aria-label={t('history.detailHeading')}>
-            {selected ? (
-              <CallDetail callId={selected.id} onSelect={select} />
-            ) : (
-              <p className="muted">{t('history.selectHint')}</p>
-            )}
-          </section>
-        )}
+          <div className="side-pane">
+            <SettingsPanel onClose={closeSettings} />
+          </div>
+        ) : null}
       </main>
       {browserMode ? <BrowserCards /> : null}
     </div>

@@ -59,7 +59,7 @@ export function CallCard({ call }: { call: CallView }) {
           <span aria-hidden="true">×</span>
         </button>
       </header>
-      <p className="number">{numberText(t, call)}</p>
+      <p className="caller number">{numberText(t, call)}</p>
       <PhoneFacts call={call} />
       <CrmBadge crm={call.crm} />
       <EarlierCalls call={call} />

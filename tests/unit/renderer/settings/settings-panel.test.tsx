@@ -59,7 +59,7 @@ function description(el: HTMLElement): string {
 const savedPatch = (fake: FakeApi) => fake.api.saveSettings.mock.calls.at(-1)?.[0];
 
 describe('settings view', () => {
-  it('opens from the top bar with the current values, and closes back to the detail', async () => {
+  it('opens from the top bar with the current values, and closes back to the history', async () => {
     const fake = fakeMain({
       agent: { extension: '1001', email: 'a@example.com', agentId: 'A7', defaultCountry: 'BE' },
       popup: { showOn: 'answer', corner: 'top-left', paused: true },
@@ -125,7 +125,7 @@ describe('settings view', () => {
 
     await user.click(within(panel).getByRole('button', { name: 'Close settings' }));
     expect(screen.queryByRole('region', { name: 'Settings' })).toBeNull();
-    expect(screen.getByRole('region', { name: 'Call details' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Call history' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
   });
 
@@ -319,7 +319,8 @@ describe('settings view', () => {
     fake.calls.set(call.key, call);
     const { user, group } = await openSettings(fake);
     await user.type(within(group('Agent')).getByRole('textbox', { name: 'Extension' }), '12');
-    // Choosing a call shows it in place of the settings.
+    // Settings closed, a call opened: the edits wait for the next visit.
+    await user.click(screen.getByRole('button', { name: 'Close settings' }));
     await user.click(screen.getByRole('button', { name: /Incoming/ }));
     expect(await screen.findByRole('article', { name: 'Call from 06 12345678' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Settings' })).toBeNull();
