@@ -9,7 +9,7 @@ import type { OutboxSummary, PushEvent, PushEvents, SettingsView } from '../shar
 import { resolveLanguage, resources as uiResources, SUPPORTED_LANGUAGES } from '../shared/i18n';
 import type { Core, Logger } from './core/core-types';
 import { diagnosticsText } from './shell/diagnostics';
-import { trayStrings } from './shell/tray-strings';
+import { trayStrings } from '../shared/i18n/tray';
 import {
   trackCall,
   trayMenuTemplate,

@@ -1,8 +1,9 @@
-// German. Missing keys fall back to English.
+// German. Complete: every key English has (the i18n test fails otherwise).
 import type { Catalog } from './catalog';
+import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 
 export const de = {
-  app: { loading: 'Wird geladen…' },
+  app: { title: PRODUCT_NAME, loading: 'Wird geladen…' },
   call: {
     from: 'Anruf von {{number}}',
     to: 'Anruf an {{number}}',
@@ -35,6 +36,7 @@ export const de = {
     talkTime: 'Gesprächsdauer',
     duration: 'Dauer',
     started: 'Beginn',
+    noDuration: NO_VALUE,
   },
   crm: {
     pending: 'Suche im CRM…',
@@ -83,6 +85,7 @@ export const de = {
       failed: 'fehlgeschlagen',
       discarded: 'verworfen',
     },
+    line: '{{kind}}: {{status}}',
   },
   history: {
     heading: 'Anrufliste',
@@ -98,6 +101,7 @@ export const de = {
     state: 'Status',
     direction: 'Richtung',
     column: { time: 'Zeit', number: 'Nummer', result: 'Ergebnis', duration: 'Dauer' },
+    crm: 'CRM',
   },
   outbox: {
     allSent: 'Alles übermittelt',
@@ -187,10 +191,16 @@ export const de = {
       },
       environment: { staging: 'Staging', production: 'Produktion', custom: 'Benutzerdefiniert' },
       languageAuto: 'Automatisch (Systemsprache)',
+      languageName: LANGUAGE_NAMES,
     },
+    problem: '{{path}}: {{message}}',
   },
   connection: {
     lost: 'Verbindung zu CallPop unterbrochen — neuer Versuch läuft',
+    badToken:
+      'Der Zugangslink dieser Seite ist nicht mehr gültig (CallPop wurde neu eingerichtet oder nutzt einen anderen Datenordner). Öffnen Sie die Adresse, die „callpop serve“ ausgegeben hat.',
+    noToken:
+      'CallPop braucht seinen Zugangslink. Öffnen Sie die Adresse, die „callpop serve“ ausgegeben hat, einschließlich #token=…',
   },
   notify: {
     enable: 'Desktop-Benachrichtigungen aktivieren',

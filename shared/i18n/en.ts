@@ -1,9 +1,11 @@
 // English UI strings: the source language. Pure data, so main can reuse it for the tray and
 // for notifications. Other languages translate what they can and fall back to these.
 // The four wrap-up labels are the DBN status values and must stay exactly as written.
+import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
+
 export const en = {
   app: {
-    title: 'CallPop',
+    title: PRODUCT_NAME,
     loading: 'Loading…',
   },
   call: {
@@ -46,7 +48,7 @@ export const en = {
     talkTime: 'Talk time',
     duration: 'Duration',
     started: 'Started',
-    noDuration: '—',
+    noDuration: NO_VALUE,
   },
   crm: {
     pending: 'Looking up in CRM…',
@@ -204,8 +206,7 @@ export const en = {
       },
       environment: { staging: 'Staging', production: 'Production', custom: 'Custom' },
       languageAuto: 'Automatic (system language)',
-      // Each language by its own name, so an agent can find theirs: never translated.
-      languageName: { en: 'English', nl: 'Nederlands', de: 'Deutsch', ru: 'Русский' },
+      languageName: LANGUAGE_NAMES,
     },
   },
   connection: {

@@ -1,8 +1,9 @@
-// Dutch. Missing keys fall back to English.
+// Dutch. Complete: every key English has (the i18n test fails otherwise).
 import type { Catalog } from './catalog';
+import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 
 export const nl = {
-  app: { loading: 'Laden…' },
+  app: { title: PRODUCT_NAME, loading: 'Laden…' },
   call: {
     from: 'Oproep van {{number}}',
     to: 'Oproep naar {{number}}',
@@ -35,6 +36,7 @@ export const nl = {
     talkTime: 'Gespreksduur',
     duration: 'Duur',
     started: 'Begonnen',
+    noDuration: NO_VALUE,
   },
   crm: {
     pending: 'Opzoeken in CRM…',
@@ -83,6 +85,7 @@ export const nl = {
       failed: 'mislukt',
       discarded: 'weggegooid',
     },
+    line: '{{kind}}: {{status}}',
   },
   history: {
     heading: 'Oproepgeschiedenis',
@@ -98,6 +101,7 @@ export const nl = {
     state: 'Status',
     direction: 'Richting',
     column: { time: 'Tijd', number: 'Nummer', result: 'Resultaat', duration: 'Duur' },
+    crm: 'CRM',
   },
   outbox: {
     allSent: 'Alles verzonden',
@@ -187,10 +191,16 @@ export const nl = {
       },
       environment: { staging: 'Staging', production: 'Productie', custom: 'Aangepast' },
       languageAuto: 'Automatisch (systeemtaal)',
+      languageName: LANGUAGE_NAMES,
     },
+    problem: '{{path}}: {{message}}',
   },
   connection: {
     lost: 'Verbinding met CallPop verbroken — opnieuw verbinden',
+    badToken:
+      'De toegangslink van deze pagina is niet meer geldig (CallPop is opnieuw ingericht of gebruikt een andere gegevensmap). Open het adres dat "callpop serve" heeft getoond.',
+    noToken:
+      'CallPop heeft zijn toegangslink nodig. Open het adres dat "callpop serve" heeft getoond, inclusief #token=…',
   },
   notify: {
     enable: 'Bureaubladmeldingen inschakelen',

@@ -1,9 +1,10 @@
-// Russian. Plurals use i18next's _one/_few/_many/_other forms. Missing keys fall back to
-// English.
+// Russian. Plurals use i18next's _one/_few/_many/_other forms. Complete: every key English
+// has (tests/unit/renderer/i18n.test.ts).
 import type { Catalog } from './catalog';
+import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 
 export const ru = {
-  app: { loading: 'Загрузка…' },
+  app: { title: PRODUCT_NAME, loading: 'Загрузка…' },
   call: {
     from: 'Звонок с номера {{number}}',
     to: 'Звонок на номер {{number}}',
@@ -36,6 +37,7 @@ export const ru = {
     talkTime: 'Длительность разговора',
     duration: 'Длительность',
     started: 'Начало',
+    noDuration: NO_VALUE,
   },
   crm: {
     pending: 'Поиск в CRM…',
@@ -86,6 +88,7 @@ export const ru = {
       failed: 'ошибка',
       discarded: 'отменено',
     },
+    line: '{{kind}}: {{status}}',
   },
   history: {
     heading: 'История звонков',
@@ -101,6 +104,30 @@ export const ru = {
     state: 'Состояние',
     direction: 'Направление',
     column: { time: 'Время', number: 'Номер', result: 'Итог', duration: 'Длительность' },
+    crm: 'CRM',
+  },
+  outbox: {
+    allSent: 'Всё отправлено',
+    pending_one: '{{count}} отправка в очереди',
+    pending_few: '{{count}} отправки в очереди',
+    pending_many: '{{count}} отправок в очереди',
+    pending_other: '{{count}} отправки в очереди',
+    failed_one: '{{count}} не удалась',
+    failed_few: '{{count}} не удались',
+    failed_many: '{{count}} не удались',
+    failed_other: '{{count}} не удались',
+    waiting_one: '{{count}} ждёт настроек',
+    waiting_few: '{{count}} ждут настроек',
+    waiting_many: '{{count}} ждут настроек',
+    waiting_other: '{{count}} ждут настроек',
+    failedHeading: 'Неудавшиеся отправки',
+    serverAnswer: 'Ответ сервера: {{answer}}',
+    noAnswer: 'Ответ не записан',
+    itemLabel: '{{kind}} для звонка {{callId}}',
+    retry: 'Повторить',
+    discard: 'Отменить',
+    confirmDiscard: 'Отменить эту отправку? Она больше не будет отправлена.',
+    actionFailed: 'Не удалось изменить отправку: {{error}}',
   },
   notices: { dismiss: 'Закрыть сообщение' },
   settings: {
@@ -177,10 +204,16 @@ export const ru = {
       },
       environment: { staging: 'Тестовая', production: 'Рабочая', custom: 'Своя' },
       languageAuto: 'Автоматически (язык системы)',
+      languageName: LANGUAGE_NAMES,
     },
+    problem: '{{path}}: {{message}}',
   },
   connection: {
     lost: 'Связь с CallPop потеряна — переподключение',
+    badToken:
+      'Ссылка доступа этой страницы больше не действует (CallPop был настроен заново или использует другую папку данных). Откройте адрес, который вывела команда «callpop serve».',
+    noToken:
+      'CallPop нужна ссылка доступа. Откройте адрес, который вывела команда «callpop serve», вместе с #token=…',
   },
   notify: {
     enable: 'Включить уведомления на рабочем столе',
