@@ -202,6 +202,26 @@ export const de = {
     noToken:
       'CallPop braucht seinen Zugangslink. Öffnen Sie die Adresse, die „callpop serve“ ausgegeben hat, einschließlich #token=…',
   },
+  shortcuts: {
+    open: 'Tastenkürzel',
+    title: 'Tastenkürzel',
+    description:
+      'Alles in CallPop funktioniert allein mit der Tastatur; Tab springt zum nächsten Element.',
+    close: 'Schließen',
+    group: { anywhere: 'Überall', history: 'In der Anrufliste', card: 'Auf einer Anrufkarte' },
+    key: { Ctrl: 'Strg', Alt: 'Alt', Enter: 'Eingabe', Esc: 'Esc', Home: 'Pos1', End: 'Ende' },
+    action: {
+      help: 'Diese Tastenkürzel zeigen',
+      settings: 'Einstellungen öffnen oder schließen',
+      history: 'Zur Anrufliste',
+      newestCard: 'Zur neuesten Anrufkarte',
+      moveInList: 'Zwischen Anrufen wechseln',
+      openRow: 'Details eines Anrufs öffnen oder schließen',
+      status: 'Einen Abschlussstatus wählen',
+      save: 'Den Abschluss speichern',
+      hide: 'Die Karte ausblenden oder die Ansicht schließen',
+    },
+  },
   notify: {
     enable: 'Desktop-Benachrichtigungen aktivieren',
     blocked: 'Desktop-Benachrichtigungen sind in diesem Browser blockiert',

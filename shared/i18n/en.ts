@@ -216,6 +216,25 @@ export const en = {
     noToken:
       'CallPop needs its access link. Open the address that "callpop serve" printed, including #token=…',
   },
+  shortcuts: {
+    open: 'Keyboard shortcuts',
+    title: 'Keyboard shortcuts',
+    description: 'Everything in CallPop works with the keyboard alone; Tab moves between controls.',
+    close: 'Close',
+    group: { anywhere: 'Anywhere', history: 'In the call history', card: 'On a call card' },
+    key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End' },
+    action: {
+      help: 'Show these shortcuts',
+      settings: 'Open or close the settings',
+      history: 'Go to the call history',
+      newestCard: 'Go to the newest call card',
+      moveInList: 'Move between calls',
+      openRow: "Open or close a call's details",
+      status: 'Choose a wrap-up status',
+      save: 'Save the wrap-up',
+      hide: 'Hide the card or close the view',
+    },
+  },
   notify: {
     enable: 'Enable desktop notifications',
     blocked: 'Desktop notifications are blocked in this browser',

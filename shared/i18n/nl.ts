@@ -202,6 +202,26 @@ export const nl = {
     noToken:
       'CallPop heeft zijn toegangslink nodig. Open het adres dat "callpop serve" heeft getoond, inclusief #token=…',
   },
+  shortcuts: {
+    open: 'Sneltoetsen',
+    title: 'Sneltoetsen',
+    description:
+      'Alles in CallPop werkt met alleen het toetsenbord; Tab gaat naar het volgende element.',
+    close: 'Sluiten',
+    group: { anywhere: 'Overal', history: 'In de oproepgeschiedenis', card: 'Op een oproepkaart' },
+    key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End' },
+    action: {
+      help: 'Deze sneltoetsen tonen',
+      settings: 'Instellingen openen of sluiten',
+      history: 'Naar de oproepgeschiedenis',
+      newestCard: 'Naar de nieuwste oproepkaart',
+      moveInList: 'Tussen oproepen bewegen',
+      openRow: 'Details van een oproep openen of sluiten',
+      status: 'Een afhandelstatus kiezen',
+      save: 'De afhandeling opslaan',
+      hide: 'De kaart verbergen of de weergave sluiten',
+    },
+  },
   notify: {
     enable: 'Bureaubladmeldingen inschakelen',
     blocked: 'Bureaubladmeldingen zijn geblokkeerd in deze browser',

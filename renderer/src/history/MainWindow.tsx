@@ -12,6 +12,8 @@ import { OutboxStrip } from '../status/OutboxStrip';
 import { SettingsProblems } from '../status/SettingsProblems';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { HistoryList } from './HistoryList';
+import { ShortcutsHelp } from '../shortcuts/ShortcutsHelp';
+import { focusFirst, useGlobalShortcuts } from '../shortcuts/use-global-shortcuts';
 
 /** The agent's main window: status, history and the selected call (or the settings). */
 export function MainWindow() {
@@ -23,10 +25,17 @@ export function MainWindow() {
   // Choosing a call shows it; unsaved settings edits wait in the store for the next visit.
   const select = (call: CallView | null) =>
     setSelected(call ? { id: call.id, key: call.key } : null);
+  const [helpOpen, setHelpOpen] = useState(false);
   const closeSettings = () => {
     setSettingsOpen(false);
     settingsButton.current?.focus();
   };
+  useGlobalShortcuts({
+    help: () => setHelpOpen(true),
+    settings: () => (settingsOpen ? closeSettings() : setSettingsOpen(true)),
+    history: () => focusFirst('.history-row[tabindex="0"]'),
+    newestCard: () => focusFirst('.card-stack .card'),
+  });
 
   return (
     <div className="main-window">
@@ -37,8 +46,19 @@ export function MainWindow() {
           {browserMode ? <NotificationPermissionButton /> : null}
           <button
             type="button"
+            className="icon-button"
+            aria-label={t('shortcuts.open')}
+            aria-keyshortcuts="Shift+?"
+            title={t('shortcuts.open')}
+            onClick={() => setHelpOpen(true)}
+          >
+            <span aria-hidden="true">?</span>
+          </button>
+          <button
+            type="button"
             ref={settingsButton}
             aria-expanded={settingsOpen}
+            aria-keyshortcuts="Control+,"
             onClick={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
           >
             {t('settings.open')}
@@ -57,6 +77,7 @@ export function MainWindow() {
         ) : null}
       </main>
       {browserMode ? <BrowserCards /> : null}
+      <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} />
     </div>
   );
 }

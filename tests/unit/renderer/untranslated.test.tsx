@@ -115,6 +115,11 @@ describe('no untranslated text', () => {
     await user.click(screen.getByRole('button', { name: '⟦Settings⟧' }));
     await screen.findByRole('region', { name: '⟦Settings⟧' });
     expect(untranslated(container)).toEqual([]);
+
+    // The shortcuts help renders in a portal on the body.
+    await user.click(screen.getByRole('button', { name: '⟦Keyboard shortcuts⟧' }));
+    const help = await screen.findByRole('dialog', { name: '⟦Keyboard shortcuts⟧' });
+    expect(untranslated(help)).toEqual([]);
   });
 
   it('on the call cards (browser mode)', async () => {
