@@ -3,7 +3,11 @@ import type { Catalog } from './catalog';
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 
 export const de = {
-  app: { title: PRODUCT_NAME, loading: 'Wird geladen…' },
+  app: {
+    title: PRODUCT_NAME,
+    loading: 'Wird geladen…',
+    startFailed: 'CallPop konnte nicht starten',
+  },
   call: {
     from: 'Anruf von {{number}}',
     to: 'Anruf an {{number}}',

@@ -7,6 +7,7 @@ export const en = {
   app: {
     title: PRODUCT_NAME,
     loading: 'Loading…',
+    startFailed: 'CallPop could not start',
   },
   call: {
     from: 'Call from {{number}}',

@@ -3,7 +3,7 @@ import type { Catalog } from './catalog';
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 
 export const nl = {
-  app: { title: PRODUCT_NAME, loading: 'Laden…' },
+  app: { title: PRODUCT_NAME, loading: 'Laden…', startFailed: 'CallPop kon niet starten' },
   call: {
     from: 'Oproep van {{number}}',
     to: 'Oproep naar {{number}}',

@@ -4,7 +4,7 @@ import type { Catalog } from './catalog';
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 
 export const ru = {
-  app: { title: PRODUCT_NAME, loading: 'Загрузка…' },
+  app: { title: PRODUCT_NAME, loading: 'Загрузка…', startFailed: 'Не удалось запустить CallPop' },
   call: {
     from: 'Звонок с номера {{number}}',
     to: 'Звонок на номер {{number}}',

@@ -71,6 +71,8 @@ function VirtualRows({
   const activeIndex = Math.min(active, calls.length - 1);
   const wantFocus = useRef<number | null>(null);
 
+  // No React Compiler in this build; the virtualizer re-renders the list itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: calls.length,
     getScrollElement: () => scrollRef.current,
