@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Switch } from 'radix-ui';
 import type { TFunction } from 'i18next';
 import type { SettingsView } from '../../../shared/ipc-api';
 import { SUPPORTED_LANGUAGES } from '../../../shared/i18n';
@@ -258,13 +259,15 @@ function Field({ id, field, value, secretSet, locked, messages, onChange }: Fiel
   if (field.kind === 'checkbox') {
     return (
       <div className="field field-check">
-        <input
+        <Switch.Root
           {...common}
-          type="checkbox"
+          className="switch"
           checked={value === true}
           disabled={locked}
-          onChange={(e) => onChange(field.path, e.target.checked)}
-        />
+          onCheckedChange={(on) => onChange(field.path, on)}
+        >
+          <Switch.Thumb className="switch-thumb" />
+        </Switch.Root>
         <label htmlFor={id}>{label}</label>
         {notes}
       </div>

@@ -9,3 +9,13 @@ afterEach(() => {
   sessionStorage.clear();
   window.location.hash = '';
 });
+
+// jsdom has no layout, so no ResizeObserver; Radix measures controls with one. Nothing ever
+// resizes in jsdom, so an observer that never fires is exactly right.
+if (!('ResizeObserver' in globalThis)) {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}

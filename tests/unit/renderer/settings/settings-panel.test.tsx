@@ -100,12 +100,13 @@ describe('settings view', () => {
       'value',
       'top-left',
     );
-    expect(within(popup).getByRole('checkbox', { name: 'Pause popups' })).toHaveProperty(
-      'checked',
-      true,
-    );
+    expect(
+      within(popup).getByRole('switch', { name: 'Pause popups' }).getAttribute('aria-checked'),
+    ).toBe('true');
     const dbn = group('DBN CRM');
-    expect(within(dbn).getByRole('checkbox', { name: 'Enabled' })).toHaveProperty('checked', true);
+    expect(within(dbn).getByRole('switch', { name: 'Enabled' }).getAttribute('aria-checked')).toBe(
+      'true',
+    );
     expect(within(dbn).getByRole('textbox', { name: 'Base URL' })).toHaveProperty(
       'value',
       'https://dbn.example.com',
@@ -118,10 +119,11 @@ describe('settings view', () => {
     expect(
       within(group('Matching')).getByRole('spinbutton', { name: 'Digits for suffix matching' }),
     ).toHaveProperty('value', '9');
-    expect(within(group('App')).getByRole('checkbox', { name: 'Start at login' })).toHaveProperty(
-      'checked',
-      true,
-    );
+    expect(
+      within(group('App'))
+        .getByRole('switch', { name: 'Start at login' })
+        .getAttribute('aria-checked'),
+    ).toBe('true');
 
     await user.click(within(panel).getByRole('button', { name: 'Close settings' }));
     expect(screen.queryByRole('region', { name: 'Settings' })).toBeNull();
@@ -165,14 +167,14 @@ describe('settings view', () => {
     });
     await user.clear(digits);
     await user.type(digits, '7');
-    await user.click(within(group('Popup')).getByRole('checkbox', { name: 'Pause popups' }));
+    await user.click(within(group('Popup')).getByRole('switch', { name: 'Pause popups' }));
     const dbn = group('DBN CRM');
-    await user.click(within(dbn).getByRole('checkbox', { name: 'Enabled' }));
+    await user.click(within(dbn).getByRole('switch', { name: 'Enabled' }));
     await user.selectOptions(within(dbn).getByRole('combobox', { name: 'Method' }), 'POST');
     const timeout = within(dbn).getByRole('spinbutton', { name: 'Timeout (ms)' });
     await user.clear(timeout);
     await user.type(timeout, '2500');
-    await user.click(within(group('App')).getByRole('checkbox', { name: 'Start at login' }));
+    await user.click(within(group('App')).getByRole('switch', { name: 'Start at login' }));
     await user.selectOptions(
       within(group('Egards')).getByRole('combobox', { name: 'Environment' }),
       'custom',
@@ -240,7 +242,7 @@ describe('settings view', () => {
     expect(description(extension)).not.toContain('Locked');
 
     const dbn = group('DBN CRM');
-    const enabled = within(dbn).getByRole('checkbox', { name: 'Enabled' }) as HTMLInputElement;
+    const enabled = within(dbn).getByRole('switch', { name: 'Enabled' }) as HTMLButtonElement;
     expect(enabled.disabled).toBe(true);
     expect(description(enabled)).toContain('Locked by your administrator');
     expect(within(dbn).getByRole('combobox', { name: 'Method' })).toHaveProperty('disabled', true);
@@ -290,8 +292,8 @@ describe('settings view', () => {
   it('refreshes from a settings.changed push, keeping only what the agent is editing', async () => {
     const fake = fakeMain();
     const { user, group } = await openSettings(fake);
-    const paused = within(group('Popup')).getByRole('checkbox', { name: 'Pause popups' });
-    expect(paused).toHaveProperty('checked', false);
+    const paused = within(group('Popup')).getByRole('switch', { name: 'Pause popups' });
+    expect(paused.getAttribute('aria-checked')).toBe('false');
 
     // The tray toggled Pause popups: the untouched form follows.
     const pushed = (patch: Json) => ({
@@ -299,7 +301,7 @@ describe('settings view', () => {
       settings: merge(fake.settings.settings as unknown as Json, patch) as unknown as Settings,
     });
     act(() => fake.emit('settings.changed', pushed({ popup: { paused: true } })));
-    await waitFor(() => expect(paused).toHaveProperty('checked', true));
+    await waitFor(() => expect(paused.getAttribute('aria-checked')).toBe('true'));
 
     const email = within(group('Agent')).getByRole('textbox', { name: 'E-mail' });
     await user.type(email, 'mine@example.com');
@@ -309,7 +311,7 @@ describe('settings view', () => {
         pushed({ popup: { paused: false }, agent: { email: 'theirs@example.com' } }),
       ),
     );
-    await waitFor(() => expect(paused).toHaveProperty('checked', false));
+    await waitFor(() => expect(paused.getAttribute('aria-checked')).toBe('false'));
     expect(email).toHaveProperty('value', 'mine@example.com');
   });
 
