@@ -145,14 +145,52 @@ export const de = {
     range: 'Von {{min}} bis {{max}}',
     customOnly: 'Nur bei der Umgebung Benutzerdefiniert verwendet',
     group: {
-      agent: 'Agent',
-      popup: 'Popup',
-      matching: 'Nummernabgleich',
-      dbn: 'DBN CRM',
-      egards: 'Egards',
-      dialer: 'Wählen',
-      app: 'App',
-      language: 'Sprache',
+      agent: 'Über Sie',
+      popup: 'Anrufkarten',
+      numbers: 'Rufnummern und Wählen',
+      dbn: 'Kundensuche (DBN CRM)',
+      egards: 'Anrufberichte (Egards)',
+      app: 'App und Sprache',
+    },
+    help: {
+      agent: {
+        extension: 'Ihre 3CX-Nebenstelle, wie auf Ihrem Telefon.',
+        email: 'Geht mit jedem Anrufbericht mit, damit Egards weiß, wer den Anruf angenommen hat.',
+        agentId: 'Ihre ID im CRM, falls Ihr Team eine nutzt.',
+        defaultCountry: 'Nummern ohne Ländervorwahl gelten als Nummern in diesem Land.',
+      },
+      popup: {
+        showOn: 'Die Karte zeigen, sobald es klingelt, oder erst, wenn Sie annehmen.',
+        corner: 'Wo auf dem Bildschirm Anrufkarten erscheinen.',
+        paused: 'Vorerst keine Karten; Anrufe landen trotzdem in der Anrufliste.',
+      },
+      matching: {
+        suffixDigits:
+          'Wie viele Endziffern übereinstimmen müssen, um eine anders geschriebene Nummer zu erkennen.',
+      },
+      dialer: {
+        outsideLinePrefix: 'Ziffern vor einer externen Nummer (oft 0 oder 9).',
+        assistantPath: 'Das Wählprogramm des 3CX Assistant; leer lassen, um es selbst zu finden.',
+      },
+      dbn: {
+        enabled: 'Anrufer im DBN CRM suchen und Ihre Abschlüsse dorthin senden.',
+        baseUrl: 'Die Adresse Ihres DBN-Servers.',
+        token: 'Das Zugriffstoken, das DBN Ihrem Team gegeben hat.',
+        method: 'Wie Anfragen gesendet werden; Ihr DBN-Administrator weiß es.',
+        timeoutMs: 'Wie lange auf DBN gewartet wird, bevor die Karte „keine Antwort“ zeigt.',
+      },
+      egards: {
+        enabled: 'Egards melden, wann jeder Anruf beginnt und endet.',
+        environment: 'Staging zum Ausprobieren, Production für echte Anrufe.',
+        baseUrl: 'Eine andere Egards-Adresse.',
+        apiKey: 'Der API-Schlüssel, den Egards Ihrem Team gegeben hat.',
+        connectOn: 'Den Beginn eines Anrufs beim Klingeln oder beim Annehmen melden.',
+      },
+      app: {
+        openAtLogin: 'CallPop starten, wenn Sie sich bei Windows anmelden.',
+        updateUrl: 'Wo CallPop nach Updates sucht; leer für den üblichen Ort.',
+      },
+      language: 'Automatisch folgt der Sprache Ihres Computers.',
     },
     field: {
       agent: {

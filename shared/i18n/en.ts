@@ -157,14 +157,52 @@ export const en = {
     range: 'From {{min}} to {{max}}',
     customOnly: 'Used only with the Custom environment',
     group: {
-      agent: 'Agent',
-      popup: 'Popup',
-      matching: 'Matching',
-      dbn: 'DBN CRM',
-      egards: 'Egards',
-      dialer: 'Dialer',
-      app: 'App',
-      language: 'Language',
+      agent: 'You',
+      popup: 'Call cards',
+      numbers: 'Phone numbers and dialling',
+      dbn: 'Customer lookup (DBN CRM)',
+      egards: 'Call reports (Egards)',
+      app: 'App and language',
+    },
+    help: {
+      agent: {
+        extension: 'Your 3CX extension number, as shown on your phone.',
+        email: 'Sent with each call report, so Egards knows who took the call.',
+        agentId: 'Your ID in the CRM, if your team uses one.',
+        defaultCountry: 'Numbers without a country code are read as numbers in this country.',
+      },
+      popup: {
+        showOn: 'Show the card as soon as the phone rings, or only once you answer.',
+        corner: 'Where on the screen call cards appear.',
+        paused: 'No cards for now; calls still go into the history.',
+      },
+      matching: {
+        suffixDigits: 'How many final digits must match to recognise a number written differently.',
+      },
+      dialer: {
+        outsideLinePrefix: 'Digits dialled before an outside number (often 0 or 9).',
+        assistantPath:
+          "The 3CX Assistant's dialling program; leave empty to find it automatically.",
+      },
+      dbn: {
+        enabled: 'Look callers up in the DBN CRM and send your wrap-ups there.',
+        baseUrl: 'The address of your DBN server.',
+        token: 'The access token DBN gave your team.',
+        method: 'How requests are sent; your DBN administrator knows.',
+        timeoutMs: 'How long to wait for DBN before the card says it did not answer.',
+      },
+      egards: {
+        enabled: 'Tell Egards when each call connects and ends.',
+        environment: 'Staging to try things out, Production for real calls.',
+        baseUrl: 'Another Egards address.',
+        apiKey: 'The API key Egards gave your team.',
+        connectOn: 'Report the start of a call when it rings or when you answer.',
+      },
+      app: {
+        openAtLogin: 'Start CallPop when you sign in to Windows.',
+        updateUrl: 'Where CallPop looks for updates; leave empty for the usual place.',
+      },
+      language: "Automatic follows your computer's language.",
     },
     field: {
       agent: {

@@ -141,14 +141,52 @@ export const nl = {
     range: 'Van {{min}} tot {{max}}',
     customOnly: 'Alleen gebruikt bij de omgeving Aangepast',
     group: {
-      agent: 'Agent',
-      popup: 'Pop-up',
-      matching: 'Nummerherkenning',
-      dbn: 'DBN CRM',
-      egards: 'Egards',
-      dialer: 'Kiezen',
-      app: 'App',
-      language: 'Taal',
+      agent: 'Over u',
+      popup: 'Oproepkaarten',
+      numbers: 'Telefoonnummers en bellen',
+      dbn: 'Klant opzoeken (DBN CRM)',
+      egards: 'Gespreksrapporten (Egards)',
+      app: 'App en taal',
+    },
+    help: {
+      agent: {
+        extension: 'Uw 3CX-toestelnummer, zoals op uw telefoon.',
+        email: 'Gaat mee met elk gespreksrapport, zodat Egards weet wie de oproep aannam.',
+        agentId: 'Uw ID in het CRM, als uw team dat gebruikt.',
+        defaultCountry: 'Nummers zonder landcode worden gelezen als nummers in dit land.',
+      },
+      popup: {
+        showOn: 'De kaart tonen zodra de telefoon overgaat, of pas als u opneemt.',
+        corner: 'Waar op het scherm oproepkaarten verschijnen.',
+        paused: 'Voorlopig geen kaarten; oproepen komen wel in de geschiedenis.',
+      },
+      matching: {
+        suffixDigits:
+          'Hoeveel laatste cijfers gelijk moeten zijn om een anders geschreven nummer te herkennen.',
+      },
+      dialer: {
+        outsideLinePrefix: 'Cijfers die vóór een extern nummer worden gekozen (vaak 0 of 9).',
+        assistantPath: 'Het belprogramma van de 3CX Assistant; leeg laten om het zelf te vinden.',
+      },
+      dbn: {
+        enabled: 'Bellers opzoeken in het DBN CRM en uw afhandelingen daarheen sturen.',
+        baseUrl: 'Het adres van uw DBN-server.',
+        token: 'Het toegangstoken dat DBN aan uw team gaf.',
+        method: 'Hoe verzoeken worden verstuurd; uw DBN-beheerder weet het.',
+        timeoutMs: 'Hoe lang op DBN wachten voordat de kaart zegt dat er geen antwoord kwam.',
+      },
+      egards: {
+        enabled: 'Egards laten weten wanneer elke oproep begint en eindigt.',
+        environment: 'Staging om te proberen, Production voor echte oproepen.',
+        baseUrl: 'Een ander Egards-adres.',
+        apiKey: 'De API-sleutel die Egards aan uw team gaf.',
+        connectOn: 'Het begin van een oproep melden bij overgaan of bij opnemen.',
+      },
+      app: {
+        openAtLogin: 'CallPop starten wanneer u zich aanmeldt bij Windows.',
+        updateUrl: 'Waar CallPop naar updates zoekt; leeg voor de gewone plek.',
+      },
+      language: 'Automatisch volgt de taal van uw computer.',
     },
     field: {
       agent: {

@@ -223,8 +223,10 @@ function Field({ id, field, value, secretSet, locked, messages, onChange }: Fiel
       : field.customOnly
         ? t('settings.customOnly')
         : null;
+  const help = t(`settings.help.${field.path}`);
   const describedBy =
     [
+      `${id}-help`,
       hint ? `${id}-hint` : null,
       locked ? `${id}-locked` : null,
       messages.length > 0 ? `${id}-error` : null,
@@ -233,6 +235,9 @@ function Field({ id, field, value, secretSet, locked, messages, onChange }: Fiel
       .join(' ') || undefined;
   const notes = (
     <>
+      <span id={`${id}-help`} className="field-note">
+        {help}
+      </span>
       {hint ? (
         <span id={`${id}-hint`} className="field-note">
           {hint}

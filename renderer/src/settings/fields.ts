@@ -47,14 +47,14 @@ export interface FieldDef {
   customOnly?: boolean;
 }
 
-export type GroupId =
-  'agent' | 'popup' | 'matching' | 'dbn' | 'egards' | 'dialer' | 'app' | 'language';
+export type GroupId = 'agent' | 'popup' | 'numbers' | 'dbn' | 'egards' | 'app';
 
 export interface GroupDef {
   id: GroupId;
   fields: FieldDef[];
 }
 
+/** Grouped as an agent thinks of them: who I am, my cards, numbers, each system, the app. */
 export const GROUPS: GroupDef[] = [
   {
     id: 'agent',
@@ -74,8 +74,12 @@ export const GROUPS: GroupDef[] = [
     ],
   },
   {
-    id: 'matching',
-    fields: [{ path: 'matching.suffixDigits', kind: 'number', min: 4, max: 15 }],
+    id: 'numbers',
+    fields: [
+      { path: 'matching.suffixDigits', kind: 'number', min: 4, max: 15 },
+      { path: 'dialer.outsideLinePrefix', kind: 'text', inputMode: 'tel' },
+      { path: 'dialer.assistantPath', kind: 'text' },
+    ],
   },
   {
     id: 'dbn',
@@ -98,20 +102,13 @@ export const GROUPS: GroupDef[] = [
     ],
   },
   {
-    id: 'dialer',
-    fields: [
-      { path: 'dialer.assistantPath', kind: 'text' },
-      { path: 'dialer.outsideLinePrefix', kind: 'text', inputMode: 'tel' },
-    ],
-  },
-  {
     id: 'app',
     fields: [
+      { path: 'language', kind: 'select', select: 'language' },
       { path: 'app.openAtLogin', kind: 'checkbox' },
       { path: 'app.updateUrl', kind: 'text', inputType: 'url' },
     ],
   },
-  { id: 'language', fields: [{ path: 'language', kind: 'select', select: 'language' }] },
 ];
 
 export const FIELDS: FieldDef[] = GROUPS.flatMap((g) => g.fields);
