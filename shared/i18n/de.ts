@@ -153,6 +153,17 @@ export const de = {
       app: 'App und Sprache',
     },
     help: {
+      pbx: {
+        httpApi: {
+          enabled: 'Lässt CallPop Ihren Status und Ihre Warteschlangen über 3CX setzen.',
+          baseUrl: 'Zum Beispiel http://192.0.2.10:8080.',
+        },
+        restApi: {
+          enabled: 'Lässt CallPop Warteschlangen und das 3CX-Telefonbuch lesen.',
+          baseUrl: 'Zum Beispiel https://pbx.example.com/webapi.',
+          key: 'Der Schlüssel, den Ihr 3CX-Administrator für CallPop angelegt hat.',
+        },
+      },
       agent: {
         extension: 'Ihre 3CX-Nebenstelle, wie auf Ihrem Telefon.',
         email: 'Geht mit jedem Anrufbericht mit, damit Egards weiß, wer den Anruf angenommen hat.',
@@ -163,6 +174,10 @@ export const de = {
         showOn: 'Die Karte zeigen, sobald es klingelt, oder erst, wenn Sie annehmen.',
         corner: 'Wo auf dem Bildschirm Anrufkarten erscheinen.',
         paused: 'Vorerst keine Karten; Anrufe landen trotzdem in der Anrufliste.',
+        keepMissed:
+          'Aus: ein verpasster Anruf verlässt den Stapel sofort; er bleibt in der Anrufliste und im Zähler.',
+        foldAfterMinutes:
+          'Ein beendeter Anruf ohne Abschluss klappt nach dieser Zeit zu einer Zeile ein (0: sofort).',
       },
       matching: {
         suffixDigits:
@@ -171,6 +186,7 @@ export const de = {
       dialer: {
         outsideLinePrefix: 'Ziffern vor einer externen Nummer (oft 0 oder 9).',
         assistantPath: 'Das Wählprogramm des 3CX Assistant; leer lassen, um es selbst zu finden.',
+        via: 'Welcher Teil von 3CX die Anrufe aufbaut, die Sie in CallPop wählen.',
       },
       dbn: {
         enabled: 'Anrufer im DBN CRM suchen und Ihre Abschlüsse dorthin senden.',
@@ -189,17 +205,32 @@ export const de = {
       app: {
         openAtLogin: 'CallPop starten, wenn Sie sich bei Windows anmelden.',
         updateUrl: 'Wo CallPop nach Updates sucht; leer für den üblichen Ort.',
+        firstRunDone: 'Ausschalten, um die Ersteinrichtung wieder zu sehen.',
       },
       language: 'Automatisch folgt der Sprache Ihres Computers.',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'PBX-HTTP-API', baseUrl: 'Adresse der PBX-HTTP-API' },
+        restApi: {
+          enabled: 'PBX-REST-API',
+          baseUrl: 'Adresse der PBX-REST-API',
+          key: 'Schlüssel der PBX-REST-API',
+        },
+      },
       agent: {
         extension: 'Nebenstelle',
         email: 'E-Mail',
         agentId: 'Agent-ID',
         defaultCountry: 'Standardland',
       },
-      popup: { showOn: 'Karte anzeigen bei', corner: 'Ecke', paused: 'Popups pausieren' },
+      popup: {
+        showOn: 'Karte anzeigen bei',
+        corner: 'Ecke',
+        paused: 'Popups pausieren',
+        keepMissed: 'Karten verpasster Anrufe behalten',
+        foldAfterMinutes: 'Beendete Karten einklappen nach (Minuten)',
+      },
       matching: { suffixDigits: 'Ziffern für den Abgleich am Ende' },
       dbn: {
         enabled: 'Aktiviert',
@@ -218,11 +249,22 @@ export const de = {
       dialer: {
         assistantPath: 'Pfad zum 3CX-Assistant-Client',
         outsideLinePrefix: 'Amtsholungspräfix',
+        via: 'Wählen über',
       },
-      app: { openAtLogin: 'Bei der Anmeldung starten', updateUrl: 'Update-URL' },
+      app: {
+        openAtLogin: 'Bei der Anmeldung starten',
+        updateUrl: 'Update-URL',
+        firstRunDone: 'Einrichtung abgeschlossen',
+      },
       language: 'Sprache der Benutzeroberfläche',
     },
     option: {
+      dialerVia: {
+        assistant: '3CX Assistant',
+        'http-api': 'PBX-HTTP-API',
+        'rest-api': 'PBX-REST-API',
+        'call-control': 'Call-Control-API',
+      },
       ring: 'Klingeln',
       answer: 'Annehmen',
       corner: {
@@ -263,6 +305,36 @@ export const de = {
       save: 'Den Abschluss speichern',
       hide: 'Die Karte ausblenden oder die Ansicht schließen',
     },
+  },
+  firstRun: {
+    title: 'CallPop einrichten',
+    intro:
+      'CallPop braucht ein paar Angaben, um die richtigen Karten zu zeigen und Ihre Abschlüsse zu senden. Alles lässt sich später in den Einstellungen ändern.',
+    aboutYou: 'Über Sie',
+    integrations: 'Welche Systeme nutzen Sie?',
+    integrationsNote:
+      'Lassen Sie aus, was Ihr Team nicht nutzt: CallPop arbeitet dann mit seiner eigenen Anrufliste und lokalen Kontakten.',
+    finish: 'Einrichtung abschließen',
+    skip: 'Jetzt überspringen',
+    integration: {
+      dbn: 'DBN CRM: Kundensuche und Abschlüsse',
+      egards: 'Egards: Anrufberichte',
+      httpApi: 'PBX-HTTP-API: Ihr Status und Ihre Warteschlangen',
+      restApi: 'PBX-REST-API: Warteschlangen und das 3CX-Telefonbuch',
+    },
+    missing: {
+      emailForEgards: 'Egards-Berichte warten, bis Ihre E-Mail-Adresse hier steht',
+      extensionForPbx: 'Die PBX-APIs brauchen Ihre Nebenstelle',
+      address: 'Braucht eine Adresse',
+      key: 'Braucht einen Schlüssel',
+    },
+  },
+  setupHints: {
+    title: 'Die Einrichtung ist nicht abgeschlossen',
+    open: 'Einrichtung abschließen',
+    noExtension: 'Keine Nebenstelle: die PBX-Funktionen sind aus.',
+    noCrm: 'Kein CRM: Anrufer werden nur über Ihre Anrufliste und lokale Kontakte erkannt.',
+    noEmail: 'Egards ist an, aber Ihre E-Mail-Adresse fehlt: die Berichte warten.',
   },
   notify: {
     enable: 'Desktop-Benachrichtigungen aktivieren',

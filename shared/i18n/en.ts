@@ -165,6 +165,17 @@ export const en = {
       app: 'App and language',
     },
     help: {
+      pbx: {
+        httpApi: {
+          enabled: 'Lets CallPop set your status and queues through 3CX.',
+          baseUrl: 'For example http://192.0.2.10:8080.',
+        },
+        restApi: {
+          enabled: 'Lets CallPop read queues and the 3CX phonebook.',
+          baseUrl: 'For example https://pbx.example.com/webapi.',
+          key: 'The key your 3CX administrator made for CallPop.',
+        },
+      },
       agent: {
         extension: 'Your 3CX extension number, as shown on your phone.',
         email: 'Sent with each call report, so Egards knows who took the call.',
@@ -175,6 +186,10 @@ export const en = {
         showOn: 'Show the card as soon as the phone rings, or only once you answer.',
         corner: 'Where on the screen call cards appear.',
         paused: 'No cards for now; calls still go into the history.',
+        keepMissed:
+          'Off: a missed call leaves the stack at once; it stays in the history and the missed count.',
+        foldAfterMinutes:
+          'An ended call without wrap-up folds into one line after this long (0: at once).',
       },
       matching: {
         suffixDigits: 'How many final digits must match to recognise a number written differently.',
@@ -183,6 +198,7 @@ export const en = {
         outsideLinePrefix: 'Digits dialled before an outside number (often 0 or 9).',
         assistantPath:
           "The 3CX Assistant's dialling program; leave empty to find it automatically.",
+        via: 'Which part of 3CX places the calls you dial from CallPop.',
       },
       dbn: {
         enabled: 'Look callers up in the DBN CRM and send your wrap-ups there.',
@@ -201,17 +217,32 @@ export const en = {
       app: {
         openAtLogin: 'Start CallPop when you sign in to Windows.',
         updateUrl: 'Where CallPop looks for updates; leave empty for the usual place.',
+        firstRunDone: 'Turn off to see the first-run setup again.',
       },
       language: "Automatic follows your computer's language.",
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'PBX HTTP API', baseUrl: 'PBX HTTP API address' },
+        restApi: {
+          enabled: 'PBX REST API',
+          baseUrl: 'PBX REST API address',
+          key: 'PBX REST API key',
+        },
+      },
       agent: {
         extension: 'Extension',
         email: 'E-mail',
         agentId: 'Agent ID',
         defaultCountry: 'Default country',
       },
-      popup: { showOn: 'Show the card on', corner: 'Corner', paused: 'Pause popups' },
+      popup: {
+        showOn: 'Show the card on',
+        corner: 'Corner',
+        paused: 'Pause popups',
+        keepMissed: 'Keep cards of missed calls',
+        foldAfterMinutes: 'Fold ended cards after (minutes)',
+      },
       matching: { suffixDigits: 'Digits for suffix matching' },
       dbn: {
         enabled: 'Enabled',
@@ -230,11 +261,22 @@ export const en = {
       dialer: {
         assistantPath: '3CX Assistant client path',
         outsideLinePrefix: 'Outside-line prefix',
+        via: 'Dial through',
       },
-      app: { openAtLogin: 'Start at login', updateUrl: 'Update URL' },
+      app: {
+        openAtLogin: 'Start at login',
+        updateUrl: 'Update URL',
+        firstRunDone: 'Setup finished',
+      },
       language: 'User interface language',
     },
     option: {
+      dialerVia: {
+        assistant: '3CX Assistant',
+        'http-api': 'PBX HTTP API',
+        'rest-api': 'PBX REST API',
+        'call-control': 'Call Control API',
+      },
       ring: 'Ring',
       answer: 'Answer',
       corner: {
@@ -273,6 +315,36 @@ export const en = {
       save: 'Save the wrap-up',
       hide: 'Hide the card or close the view',
     },
+  },
+  firstRun: {
+    title: 'Set up CallPop',
+    intro:
+      'CallPop needs a few details to pop the right cards and send your wrap-ups. You can change everything later in Settings.',
+    aboutYou: 'About you',
+    integrations: 'Which systems do you use?',
+    integrationsNote:
+      'Leave off what your team does not use: CallPop then works with its own call history and local contacts.',
+    finish: 'Finish setup',
+    skip: 'Skip for now',
+    integration: {
+      dbn: 'DBN CRM: customer lookup and wrap-ups',
+      egards: 'Egards: call reports',
+      httpApi: 'PBX HTTP API: your status and queues',
+      restApi: 'PBX REST API: queues and the 3CX phonebook',
+    },
+    missing: {
+      emailForEgards: 'Egards reports wait until your e-mail is here',
+      extensionForPbx: 'The PBX APIs need your extension',
+      address: 'Needs an address',
+      key: 'Needs a key',
+    },
+  },
+  setupHints: {
+    title: 'Setup is not finished',
+    open: 'Finish setup',
+    noExtension: 'No extension: the PBX features are off.',
+    noCrm: 'No CRM: callers are matched with your history and local contacts only.',
+    noEmail: 'Egards is on but your e-mail is missing: its reports wait.',
   },
   notify: {
     enable: 'Enable desktop notifications',

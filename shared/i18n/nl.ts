@@ -149,6 +149,17 @@ export const nl = {
       app: 'App en taal',
     },
     help: {
+      pbx: {
+        httpApi: {
+          enabled: 'Laat CallPop uw status en wachtrijen via 3CX instellen.',
+          baseUrl: 'Bijvoorbeeld http://192.0.2.10:8080.',
+        },
+        restApi: {
+          enabled: 'Laat CallPop wachtrijen en het 3CX-telefoonboek lezen.',
+          baseUrl: 'Bijvoorbeeld https://pbx.example.com/webapi.',
+          key: 'De sleutel die uw 3CX-beheerder voor CallPop maakte.',
+        },
+      },
       agent: {
         extension: 'Uw 3CX-toestelnummer, zoals op uw telefoon.',
         email: 'Gaat mee met elk gespreksrapport, zodat Egards weet wie de oproep aannam.',
@@ -159,6 +170,10 @@ export const nl = {
         showOn: 'De kaart tonen zodra de telefoon overgaat, of pas als u opneemt.',
         corner: 'Waar op het scherm oproepkaarten verschijnen.',
         paused: 'Voorlopig geen kaarten; oproepen komen wel in de geschiedenis.',
+        keepMissed:
+          'Uit: een gemiste oproep verdwijnt meteen van de stapel; hij blijft in de geschiedenis en de teller.',
+        foldAfterMinutes:
+          'Een beëindigde oproep zonder afhandeling klapt na zo lang in tot één regel (0: meteen).',
       },
       matching: {
         suffixDigits:
@@ -167,6 +182,7 @@ export const nl = {
       dialer: {
         outsideLinePrefix: 'Cijfers die vóór een extern nummer worden gekozen (vaak 0 of 9).',
         assistantPath: 'Het belprogramma van de 3CX Assistant; leeg laten om het zelf te vinden.',
+        via: 'Welk deel van 3CX de oproepen plaatst die u vanuit CallPop kiest.',
       },
       dbn: {
         enabled: 'Bellers opzoeken in het DBN CRM en uw afhandelingen daarheen sturen.',
@@ -185,17 +201,32 @@ export const nl = {
       app: {
         openAtLogin: 'CallPop starten wanneer u zich aanmeldt bij Windows.',
         updateUrl: 'Waar CallPop naar updates zoekt; leeg voor de gewone plek.',
+        firstRunDone: 'Uitzetten om de eerste installatie opnieuw te zien.',
       },
       language: 'Automatisch volgt de taal van uw computer.',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'PBX HTTP API', baseUrl: 'Adres van de PBX HTTP API' },
+        restApi: {
+          enabled: 'PBX REST API',
+          baseUrl: 'Adres van de PBX REST API',
+          key: 'Sleutel van de PBX REST API',
+        },
+      },
       agent: {
         extension: 'Toestel',
         email: 'E-mail',
         agentId: 'Agent-ID',
         defaultCountry: 'Standaardland',
       },
-      popup: { showOn: 'Kaart tonen bij', corner: 'Hoek', paused: 'Pop-ups pauzeren' },
+      popup: {
+        showOn: 'Kaart tonen bij',
+        corner: 'Hoek',
+        paused: 'Pop-ups pauzeren',
+        keepMissed: 'Kaarten van gemiste oproepen bewaren',
+        foldAfterMinutes: 'Beëindigde kaarten inklappen na (minuten)',
+      },
       matching: { suffixDigits: 'Cijfers voor vergelijking op het einde' },
       dbn: {
         enabled: 'Ingeschakeld',
@@ -214,11 +245,22 @@ export const nl = {
       dialer: {
         assistantPath: 'Pad naar de 3CX Assistant-client',
         outsideLinePrefix: 'Prefix voor een buitenlijn',
+        via: 'Bellen via',
       },
-      app: { openAtLogin: 'Starten bij aanmelden', updateUrl: 'Update-URL' },
+      app: {
+        openAtLogin: 'Starten bij aanmelden',
+        updateUrl: 'Update-URL',
+        firstRunDone: 'Installatie voltooid',
+      },
       language: 'Taal van de gebruikersinterface',
     },
     option: {
+      dialerVia: {
+        assistant: '3CX Assistant',
+        'http-api': 'PBX HTTP API',
+        'rest-api': 'PBX REST API',
+        'call-control': 'Call Control API',
+      },
       ring: 'Overgaan',
       answer: 'Opnemen',
       corner: {
@@ -259,6 +301,36 @@ export const nl = {
       save: 'De afhandeling opslaan',
       hide: 'De kaart verbergen of de weergave sluiten',
     },
+  },
+  firstRun: {
+    title: 'CallPop instellen',
+    intro:
+      'CallPop heeft een paar gegevens nodig om de juiste kaarten te tonen en uw afhandelingen te versturen. Alles is later in Instellingen te wijzigen.',
+    aboutYou: 'Over u',
+    integrations: 'Welke systemen gebruikt u?',
+    integrationsNote:
+      'Laat uit wat uw team niet gebruikt: CallPop werkt dan met zijn eigen oproepgeschiedenis en lokale contacten.',
+    finish: 'Installatie voltooien',
+    skip: 'Nu overslaan',
+    integration: {
+      dbn: 'DBN CRM: klant opzoeken en afhandelingen',
+      egards: 'Egards: gespreksrapporten',
+      httpApi: 'PBX HTTP API: uw status en wachtrijen',
+      restApi: 'PBX REST API: wachtrijen en het 3CX-telefoonboek',
+    },
+    missing: {
+      emailForEgards: 'Egards-rapporten wachten tot uw e-mailadres hier staat',
+      extensionForPbx: 'De PBX-API’s hebben uw toestelnummer nodig',
+      address: 'Heeft een adres nodig',
+      key: 'Heeft een sleutel nodig',
+    },
+  },
+  setupHints: {
+    title: 'De installatie is niet af',
+    open: 'Installatie voltooien',
+    noExtension: 'Geen toestelnummer: de PBX-functies staan uit.',
+    noCrm: 'Geen CRM: bellers worden alleen herkend uit uw geschiedenis en lokale contacten.',
+    noEmail: 'Egards staat aan maar uw e-mailadres ontbreekt: de rapporten wachten.',
   },
   notify: {
     enable: 'Bureaubladmeldingen inschakelen',

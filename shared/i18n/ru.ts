@@ -158,6 +158,17 @@ export const ru = {
       app: 'Приложение и язык',
     },
     help: {
+      pbx: {
+        httpApi: {
+          enabled: 'CallPop сможет менять ваш статус и очереди через 3CX.',
+          baseUrl: 'Например, http://192.0.2.10:8080.',
+        },
+        restApi: {
+          enabled: 'CallPop сможет читать очереди и телефонную книгу 3CX.',
+          baseUrl: 'Например, https://pbx.example.com/webapi.',
+          key: 'Ключ, который администратор 3CX создал для CallPop.',
+        },
+      },
       agent: {
         extension: 'Ваш внутренний номер 3CX, как на телефоне.',
         email: 'Передаётся с каждым отчётом о звонке, чтобы Egards знал, кто принял звонок.',
@@ -168,6 +179,10 @@ export const ru = {
         showOn: 'Показывать карточку сразу при звонке или только после ответа.',
         corner: 'Где на экране появляются карточки звонков.',
         paused: 'Пока без карточек; звонки всё равно попадают в историю.',
+        keepMissed:
+          'Выкл.: пропущенный звонок сразу уходит из стопки; он остаётся в истории и в счётчике.',
+        foldAfterMinutes:
+          'Завершённый звонок без итога сворачивается в одну строку через это время (0 — сразу).',
       },
       matching: {
         suffixDigits:
@@ -177,6 +192,7 @@ export const ru = {
         outsideLinePrefix: 'Цифры перед внешним номером (часто 0 или 9).',
         assistantPath:
           'Программа набора 3CX Assistant; оставьте пустым, чтобы найти её автоматически.',
+        via: 'Какая часть 3CX совершает звонки, набранные в CallPop.',
       },
       dbn: {
         enabled: 'Искать звонящих в DBN CRM и отправлять туда итоги звонков.',
@@ -195,10 +211,19 @@ export const ru = {
       app: {
         openAtLogin: 'Запускать CallPop при входе в Windows.',
         updateUrl: 'Где CallPop ищет обновления; оставьте пустым для обычного адреса.',
+        firstRunDone: 'Выключите, чтобы снова увидеть первую настройку.',
       },
       language: 'Автоматически — язык вашего компьютера.',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'HTTP API АТС', baseUrl: 'Адрес HTTP API АТС' },
+        restApi: {
+          enabled: 'REST API АТС',
+          baseUrl: 'Адрес REST API АТС',
+          key: 'Ключ REST API АТС',
+        },
+      },
       agent: {
         extension: 'Добавочный номер',
         email: 'Эл. почта',
@@ -209,6 +234,8 @@ export const ru = {
         showOn: 'Показывать карточку',
         corner: 'Угол',
         paused: 'Приостановить всплывающие окна',
+        keepMissed: 'Оставлять карточки пропущенных звонков',
+        foldAfterMinutes: 'Сворачивать завершённые карточки через (минут)',
       },
       matching: { suffixDigits: 'Цифр для сравнения по окончанию номера' },
       dbn: {
@@ -228,11 +255,22 @@ export const ru = {
       dialer: {
         assistantPath: 'Путь к клиенту 3CX Assistant',
         outsideLinePrefix: 'Префикс выхода на городскую линию',
+        via: 'Набор через',
       },
-      app: { openAtLogin: 'Запускать при входе в систему', updateUrl: 'URL обновлений' },
+      app: {
+        openAtLogin: 'Запускать при входе в систему',
+        updateUrl: 'URL обновлений',
+        firstRunDone: 'Настройка завершена',
+      },
       language: 'Язык интерфейса',
     },
     option: {
+      dialerVia: {
+        assistant: '3CX Assistant',
+        'http-api': 'HTTP API АТС',
+        'rest-api': 'REST API АТС',
+        'call-control': 'Call Control API',
+      },
       ring: 'При звонке',
       answer: 'При ответе',
       corner: {
@@ -272,6 +310,36 @@ export const ru = {
       save: 'Сохранить итог',
       hide: 'Скрыть карточку или закрыть окно',
     },
+  },
+  firstRun: {
+    title: 'Настройка CallPop',
+    intro:
+      'CallPop нужно немного данных, чтобы показывать нужные карточки и отправлять итоги звонков. Всё можно изменить позже в настройках.',
+    aboutYou: 'О вас',
+    integrations: 'Какими системами вы пользуетесь?',
+    integrationsNote:
+      'Не включайте то, чем ваша команда не пользуется: тогда CallPop работает со своей историей звонков и локальными контактами.',
+    finish: 'Завершить настройку',
+    skip: 'Пропустить',
+    integration: {
+      dbn: 'DBN CRM: поиск клиента и итоги звонков',
+      egards: 'Egards: отчёты о звонках',
+      httpApi: 'HTTP API АТС: ваш статус и очереди',
+      restApi: 'REST API АТС: очереди и телефонная книга 3CX',
+    },
+    missing: {
+      emailForEgards: 'Отчёты Egards ждут, пока здесь не появится ваш e-mail',
+      extensionForPbx: 'API АТС нужен ваш внутренний номер',
+      address: 'Нужен адрес',
+      key: 'Нужен ключ',
+    },
+  },
+  setupHints: {
+    title: 'Настройка не завершена',
+    open: 'Завершить настройку',
+    noExtension: 'Нет внутреннего номера: функции АТС выключены.',
+    noCrm: 'Нет CRM: звонящие узнаются только по вашей истории и локальным контактам.',
+    noEmail: 'Egards включён, но нет вашего e-mail: отчёты ждут.',
   },
   notify: {
     enable: 'Включить уведомления на рабочем столе',

@@ -11,6 +11,8 @@ import { Notices } from '../status/Notices';
 import { OutboxStrip } from '../status/OutboxStrip';
 import { SettingsProblems } from '../status/SettingsProblems';
 import { SettingsPanel } from '../settings/SettingsPanel';
+import { FirstRun } from '../settings/FirstRun';
+import { SetupHints } from '../status/SetupHints';
 import { HistoryList } from './HistoryList';
 import { ShortcutsHelp } from '../shortcuts/ShortcutsHelp';
 import { focusFirst, useGlobalShortcuts } from '../shortcuts/use-global-shortcuts';
@@ -21,18 +23,30 @@ export function MainWindow() {
   const browserMode = useBrowserMode();
   const [selected, setSelected] = useState<{ id: string; key: string } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const api = useApi();
+  const settings = useQuery(settingsQuery(api));
+  // First run opens by itself until it is finished or skipped; later only on request.
+  const [setupWanted, setSetupWanted] = useState<boolean | null>(null);
+  const firstRunDone = settings.data?.settings.app.firstRunDone;
+  const setupOpen =
+    !settingsOpen && settings.data !== undefined && (setupWanted ?? firstRunDone === false);
   const settingsButton = useRef<HTMLButtonElement>(null);
   // Choosing a call shows it; unsaved settings edits wait in the store for the next visit.
   const select = (call: CallView | null) =>
     setSelected(call ? { id: call.id, key: call.key } : null);
   const [helpOpen, setHelpOpen] = useState(false);
+  // An agent who goes to Settings instead is not sent back to the first run afterwards.
+  const openSettings = () => {
+    setSettingsOpen(true);
+    setSetupWanted(false);
+  };
   const closeSettings = () => {
     setSettingsOpen(false);
     settingsButton.current?.focus();
   };
   useGlobalShortcuts({
     help: () => setHelpOpen(true),
-    settings: () => (settingsOpen ? closeSettings() : setSettingsOpen(true)),
+    settings: () => (settingsOpen ? closeSettings() : openSettings()),
     history: () => focusFirst('.history-row[tabindex="0"]'),
     newestCard: () => focusFirst('.card-stack .card'),
   });
@@ -59,7 +73,7 @@ export function MainWindow() {
             ref={settingsButton}
             aria-expanded={settingsOpen}
             aria-keyshortcuts="Control+,"
-            onClick={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
+            onClick={() => (settingsOpen ? closeSettings() : openSettings())}
           >
             {t('settings.open')}
           </button>
@@ -68,11 +82,22 @@ export function MainWindow() {
       <SettingsProblems />
       <Notices />
       <OutboxStrip />
-      <main className={`main-grid${settingsOpen ? ' with-side' : ''}`}>
+      <SetupHints onOpen={() => setSetupWanted(true)} />
+      <main className={`main-grid${settingsOpen || setupOpen ? ' with-side' : ''}`}>
         <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
         {settingsOpen ? (
           <div className="side-pane">
             <SettingsPanel onClose={closeSettings} />
+          </div>
+        ) : setupOpen && settings.data ? (
+          <div className="side-pane">
+            <FirstRun
+              view={settings.data}
+              onDone={() => {
+                setSetupWanted(false);
+                focusFirst('.history-row[tabindex="0"], #history-heading');
+              }}
+            />
           </div>
         ) : null}
       </main>

@@ -14,6 +14,8 @@ export type FieldPath =
   | 'popup.showOn'
   | 'popup.corner'
   | 'popup.paused'
+  | 'popup.keepMissed'
+  | 'popup.foldAfterMinutes'
   | 'matching.suffixDigits'
   | 'dbn.enabled'
   | 'dbn.baseUrl'
@@ -27,12 +29,26 @@ export type FieldPath =
   | 'egards.connectOn'
   | 'dialer.assistantPath'
   | 'dialer.outsideLinePrefix'
+  | 'dialer.via'
+  | 'pbx.httpApi.enabled'
+  | 'pbx.httpApi.baseUrl'
+  | 'pbx.restApi.enabled'
+  | 'pbx.restApi.baseUrl'
+  | 'pbx.restApi.key'
   | 'app.openAtLogin'
   | 'app.updateUrl'
+  | 'app.firstRunDone'
   | 'language';
 
 export type SelectKind =
-  'country' | 'showOn' | 'corner' | 'method' | 'environment' | 'connectOn' | 'language';
+  | 'country'
+  | 'showOn'
+  | 'corner'
+  | 'method'
+  | 'environment'
+  | 'connectOn'
+  | 'language'
+  | 'dialerVia';
 
 export interface FieldDef {
   path: FieldPath;
@@ -71,6 +87,8 @@ export const GROUPS: GroupDef[] = [
       { path: 'popup.showOn', kind: 'select', select: 'showOn' },
       { path: 'popup.corner', kind: 'select', select: 'corner' },
       { path: 'popup.paused', kind: 'checkbox' },
+      { path: 'popup.keepMissed', kind: 'checkbox' },
+      { path: 'popup.foldAfterMinutes', kind: 'number', min: 0, max: 240 },
     ],
   },
   {
@@ -174,10 +192,11 @@ export function buildPatch(
   settings: Settings,
   draft: SettingsDraft,
   locked: readonly string[],
+  fields: readonly FieldDef[] = FIELDS,
 ): PatchResult {
   const patch: Record<string, unknown> = {};
   const invalid: FieldPath[] = [];
-  for (const field of FIELDS) {
+  for (const field of fields) {
     const edit = draft[field.path];
     if (edit === undefined || isLocked(field.path, locked)) continue;
     const saved = getPath(settings, field.path);

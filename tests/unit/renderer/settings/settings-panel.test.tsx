@@ -62,7 +62,13 @@ describe('settings view', () => {
   it('opens from the top bar with the current values, and closes back to the history', async () => {
     const fake = fakeMain({
       agent: { extension: '1001', email: 'a@example.com', agentId: 'A7', defaultCountry: 'BE' },
-      popup: { showOn: 'answer', corner: 'top-left', paused: true },
+      popup: {
+        showOn: 'answer',
+        corner: 'top-left',
+        paused: true,
+        keepMissed: true,
+        foldAfterMinutes: 5,
+      },
       dbn: {
         enabled: true,
         baseUrl: 'https://dbn.example.com',
