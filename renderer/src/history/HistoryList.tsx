@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useQuery } from '@tanstack/react-query';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { CallView } from '../../../shared/ipc-api';
+import type { CallView } from '../../../shared/ipc';
 import { useApi } from '../api-context';
 import { callListQuery } from '../queries';
 import {

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Switch } from 'radix-ui';
-import type { SettingsView } from '../../../shared/ipc-api';
+import type { SettingsView } from '../../../shared/ipc';
 import { useApi } from '../api-context';
 import { queryKeys, unwrap } from '../queries';
 import { applyLanguage } from '../sync';

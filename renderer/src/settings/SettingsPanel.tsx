@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SettingsView } from '../../../shared/ipc-api';
+import type { SettingsView } from '../../../shared/ipc';
 import { useApi, useAppStore, useAppStoreApi } from '../api-context';
 import { queryKeys, settingsQuery, unwrap } from '../queries';
 import { applyLanguage } from '../sync';
@@ -86,7 +86,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
 
   const { patch, invalid: notNumbers } = buildPatch(view.settings, draft, view.locked);
   const dirty = Object.keys(patch).length > 0 || notNumbers.length > 0;
-  const saveErrors = save.isError ? fieldErrors(save.error.message) : {};
+  const saveErrors = save.isError ? fieldErrors(save.error) : {};
   const idOf = (path: FieldPath) => `${formId}-${path.replace(/\./g, '-')}`;
 
   const onSubmit = (e: FormEvent) => {
