@@ -3,7 +3,7 @@
 // rules, and both are tested without a clock or a screen.
 //
 //   ringing / in call                         → open
-//   ended, wrap-up saved                      → closes (after a short moment to read "Saved")
+//   ended, wrap-up saved                      → closes (the history row shows what was saved)
 //   missed, and "keep missed cards" is off    → closes (it stays in history and the missed count)
 //   ended, no wrap-up                         → open, and folds to one line after N minutes
 //
@@ -23,15 +23,12 @@ export interface LifecycleSettings {
   foldAfterMinutes: number;
 }
 
-/** How long "Saved" stays readable before a wrapped-up card leaves. */
-export const SAVED_GRACE_MS = 4000;
-
 export type CardFate =
   | { kind: 'open' }
   | { kind: 'folded' }
   | { kind: 'close'; reason: 'wrapped-up' | 'missed' }
-  /** Open now; ask again at `at` (a timer, not polling). */
-  | { kind: 'open-until'; at: number; then: 'folded' | 'close' };
+  /** Open now; folds at `at` (a timer, not polling). */
+  | { kind: 'open-until'; at: number; then: 'folded' };
 
 export function cardFate(
   call: LifecycleCall,
@@ -40,12 +37,7 @@ export function cardFate(
   busy = false,
 ): CardFate {
   if (call.state !== 'ended' || busy) return { kind: 'open' };
-  if (call.wrapUp) {
-    const at = call.wrapUp.savedAt + SAVED_GRACE_MS;
-    return now >= at
-      ? { kind: 'close', reason: 'wrapped-up' }
-      : { kind: 'open-until', at, then: 'close' };
-  }
+  if (call.wrapUp) return { kind: 'close', reason: 'wrapped-up' };
   if (call.outcome === 'missed' && !settings.keepMissed) return { kind: 'close', reason: 'missed' };
   if (call.endedAt === null) return { kind: 'folded' };
   const at = call.endedAt + Math.max(0, settings.foldAfterMinutes) * 60_000;

@@ -19,6 +19,7 @@ import { createPushHub } from './push-hub';
 import { createCallViews } from './call-views';
 import { createArgvHandler } from './argv-handler';
 import { startStaleSweep } from './stale-sweep';
+import { createCardKeeper, type CardKeeper } from './card-keeper';
 import { createDispatcher } from './dispatcher';
 import type { Handlers } from './handlers/types';
 import { callHandlers } from './handlers/calls';
@@ -84,6 +85,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     decorate: (v) => (crm ? crm.decorate(v) : v),
   });
 
+  let keeper: CardKeeper | null = null;
   const router = createCallRouter({
     journal,
     clock,
@@ -91,14 +93,17 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     settings,
     events: {
       changed(prev, next) {
-        push('call.updated', view(next));
+        const v = view(next);
+        push('call.updated', v);
         guarded('call effect', () => crm?.onCallChanged(prev, next));
+        guarded('card lifecycle', () => keeper?.check(v));
       },
       showCard(call) {
         push('popup.show', view(call));
       },
     },
   });
+  keeper = createCardKeeper({ router, settings, now: () => clock.now(), push, logger });
   const dialer = createDialer({ spawn, settings, logger });
 
   crm = createCrmEffects({

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  cardFate,
-  fateNow,
-  fullCards,
-  SAVED_GRACE_MS,
-  type LifecycleCall,
-} from '../../../shared/card-lifecycle';
+import { cardFate, fateNow, fullCards, type LifecycleCall } from '../../../shared/card-lifecycle';
 
 const T = 1_700_000_000_000;
 const settings = { keepMissed: false, foldAfterMinutes: 5 };
@@ -28,14 +22,8 @@ describe('card lifecycle', () => {
     ).toEqual({ kind: 'open' });
   });
 
-  it('closes an ended call once its wrap-up is saved, after "Saved" could be read', () => {
-    const done = call({ wrapUp: { savedAt: T + 1000 } });
-    expect(cardFate(done, settings, T + 1000)).toEqual({
-      kind: 'open-until',
-      at: T + 1000 + SAVED_GRACE_MS,
-      then: 'close',
-    });
-    expect(cardFate(done, settings, T + 1000 + SAVED_GRACE_MS)).toEqual({
+  it('closes an ended call once its wrap-up is saved', () => {
+    expect(cardFate(call({ wrapUp: { savedAt: T + 1000 } }), settings, T + 1000)).toEqual({
       kind: 'close',
       reason: 'wrapped-up',
     });
