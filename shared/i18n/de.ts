@@ -50,6 +50,8 @@ export const de = {
     error: 'CRM-Fehler: {{message}}',
   },
   card: {
+    show: '{{title}} zeigen',
+    announce: 'Es klingelt: {{title}}',
     hide: 'Karte ausblenden',
     hint: '1–4 wählt einen Status · Strg+Enter speichert · Esc blendet aus',
     earlierCalls_one: '{{count}} früherer Anruf',

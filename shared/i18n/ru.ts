@@ -47,6 +47,8 @@ export const ru = {
     error: 'Ошибка CRM: {{message}}',
   },
   card: {
+    show: 'Показать: {{title}}',
+    announce: 'Входящий: {{title}}',
     hide: 'Скрыть карточку',
     hint: '1–4 — выбрать статус · Ctrl+Enter — сохранить · Esc — скрыть',
     earlierCalls_one: '{{count}} прежний звонок',
