@@ -6,7 +6,9 @@ import { clippedText, popupUrl, seedCalls, THEMES, useTheme } from './screens';
 
 for (const language of ['en', 'de', 'ru', 'nl'] as const) {
   test.describe(`screens in ${language}`, () => {
-    test.use({ settings: { language, agent: { defaultCountry: 'NL' } } });
+    test.use({
+      settings: { language, agent: { defaultCountry: 'NL' }, app: { firstRunDone: true } },
+    });
     for (const scale of [1, 2]) {
       test(`main window, cards, detail and settings at ${scale}x`, async ({ browser, callpop }) => {
         const context = await browser.newContext({
@@ -45,12 +47,33 @@ for (const language of ['en', 'de', 'ru', 'nl'] as const) {
           await expect.poll(() => clippedText(page)).toEqual([]);
           await shot(`history-detail-${theme}`);
         }
-        await page.locator('.topbar-actions button').last().click();
+        await page.keyboard.press('Control+Comma');
         await expect(page.locator('.settings-form')).toBeVisible();
         for (const theme of THEMES) {
           await useTheme(page, theme);
           await expect.poll(() => clippedText(page)).toEqual([]);
           await shot(`settings-${theme}`);
+        }
+        await context.close();
+      });
+
+      test(`first run and shortcuts help at ${scale}x`, async ({ browser, callpop }) => {
+        const context = await browser.newContext({
+          viewport: { width: 1280, height: 800 },
+          deviceScaleFactor: scale,
+        });
+        const page = await context.newPage();
+        await page.goto(callpop.url);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.keyboard.press('?');
+        await expect(page.locator('.shortcuts-help')).toBeVisible();
+        for (const theme of THEMES) {
+          await useTheme(page, theme);
+          await expect.poll(() => clippedText(page)).toEqual([]);
+          if (scale === 1 && (language === 'en' || language === 'de'))
+            await page.screenshot({
+              path: `test-results/screens/shortcuts-${theme}-${language}.png`,
+            });
         }
         await context.close();
       });
@@ -87,5 +110,26 @@ for (const language of ['en', 'de', 'ru', 'nl'] as const) {
         await context.close();
       });
     }
+  });
+}
+
+for (const language of ['en', 'de', 'ru', 'nl'] as const) {
+  test.describe(`first run in ${language}`, () => {
+    test.use({ settings: { language } });
+    test('fits and is saved as a screenshot', async ({ page, callpop }) => {
+      await page.goto(callpop.url);
+      const setup = page.locator('.first-run');
+      await expect(setup).toBeVisible();
+      await setup.getByRole('switch').first().click();
+      await setup.getByRole('switch').nth(1).click();
+      for (const theme of THEMES) {
+        await useTheme(page, theme);
+        await expect.poll(() => clippedText(page)).toEqual([]);
+        if (language === 'en' || language === 'de')
+          await page.screenshot({
+            path: `test-results/screens/first-run-${theme}-${language}.png`,
+          });
+      }
+    });
   });
 }
