@@ -128,6 +128,16 @@ export const de = {
   },
   notices: { dismiss: 'Meldung schließen' },
   settings: {
+    file: {
+      legend: 'Einstellungsdatei',
+      note: 'Export erzeugt eine JSON-Datei im Format der rechnerweiten Konfiguration (ohne Schlüssel und Tokens); Import wendet eine an.',
+      export: 'Einstellungen exportieren',
+      import: 'Einstellungen importieren',
+      exported: 'Einstellungen exportiert (ohne Schlüssel und Tokens)',
+      imported: 'Einstellungen importiert',
+      'not-json': 'Diese Datei ist kein JSON',
+      'not-object': 'Diese Datei enthält keine Einstellungen (ein JSON-Objekt)',
+    },
     problemsHeading: 'Probleme in der Einstellungsdatei',
     wholeFile: '(ganze Datei)',
     open: 'Einstellungen',

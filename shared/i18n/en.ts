@@ -139,6 +139,16 @@ export const en = {
     dismiss: 'Dismiss message',
   },
   settings: {
+    file: {
+      legend: 'Settings file',
+      note: 'Export makes a JSON file in the same shape as the machine-wide config (keys and tokens are left out); import applies one.',
+      export: 'Export settings',
+      import: 'Import settings',
+      exported: 'Settings exported (without keys and tokens)',
+      imported: 'Settings imported',
+      'not-json': 'That file is not JSON',
+      'not-object': 'That file does not hold settings (a JSON object)',
+    },
     problemsHeading: 'Problems in the settings file',
     problem: '{{path}}: {{message}}',
     wholeFile: '(whole file)',

@@ -124,6 +124,16 @@ export const nl = {
   },
   notices: { dismiss: 'Bericht sluiten' },
   settings: {
+    file: {
+      legend: 'Instellingenbestand',
+      note: 'Exporteren maakt een JSON-bestand in dezelfde vorm als de computerbrede configuratie (sleutels en tokens blijven weg); importeren past er een toe.',
+      export: 'Instellingen exporteren',
+      import: 'Instellingen importeren',
+      exported: 'Instellingen geëxporteerd (zonder sleutels en tokens)',
+      imported: 'Instellingen geïmporteerd',
+      'not-json': 'Dat bestand is geen JSON',
+      'not-object': 'Dat bestand bevat geen instellingen (een JSON-object)',
+    },
     problemsHeading: 'Problemen in het instellingenbestand',
     wholeFile: '(hele bestand)',
     open: 'Instellingen',

@@ -16,6 +16,7 @@ import {
   type SettingsDraft,
 } from './fields';
 import { Field } from './Field';
+import { SettingsFile } from './SettingsFile';
 
 /** The settings view in place of the call detail; Esc or "Close settings" goes back. */
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
@@ -51,7 +52,10 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           {t('settings.loadFailed', { error: settings.error.message })}
         </p>
       ) : (
-        <SettingsForm view={settings.data} />
+        <>
+          <SettingsForm view={settings.data} />
+          <SettingsFile view={settings.data} />
+        </>
       )}
     </section>
   );
