@@ -50,7 +50,6 @@ export const de = {
     error: 'CRM-Fehler: {{message}}',
   },
   card: {
-    show: '{{title}} zeigen',
     announce: 'Es klingelt: {{title}}',
     hide: 'Karte ausblenden',
     hint: '1–4 wählt einen Status · Strg+Enter speichert · Esc blendet aus',

@@ -59,7 +59,6 @@ export const en = {
     error: 'CRM error: {{message}}',
   },
   card: {
-    show: 'Show {{title}}',
     announce: 'Ringing: {{title}}',
     hide: 'Hide card',
     hint: '1–4 choose a status · Ctrl+Enter saves · Esc hides',

@@ -46,7 +46,6 @@ export const nl = {
     error: 'CRM-fout: {{message}}',
   },
   card: {
-    show: '{{title}} tonen',
     announce: 'Gaat over: {{title}}',
     hide: 'Kaart verbergen',
     hint: '1–4 kiest een status · Ctrl+Enter slaat op · Esc verbergt',

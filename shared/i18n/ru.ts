@@ -47,7 +47,6 @@ export const ru = {
     error: 'Ошибка CRM: {{message}}',
   },
   card: {
-    show: 'Показать: {{title}}',
     announce: 'Входящий: {{title}}',
     hide: 'Скрыть карточку',
     hint: '1–4 — выбрать статус · Ctrl+Enter — сохранить · Esc — скрыть',

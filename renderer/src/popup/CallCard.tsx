@@ -82,8 +82,8 @@ export function CallCard({
           <button
             type="button"
             className="card-unfold"
+            // Named by what it shows (caller and state); "collapsed" says it opens.
             aria-expanded={false}
-            aria-label={t('card.show', { title })}
             onClick={onExpand}
           >
             <span className="caller-line">{numberText(t, call)}</span>
