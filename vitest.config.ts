@@ -25,6 +25,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/unit/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/renderer/setup.ts'],
+          // A hang guard only: typing through a whole form takes seconds on a loaded machine.
+          testTimeout: 30_000,
         },
       },
     ],

@@ -7,7 +7,7 @@ import { createCore } from './core/core';
 import type { ArgvSource, Core } from './core/core-types';
 import { createLogger, LOG_DIR, type FileLogger } from './core/logger';
 import { createIpcBridge, type IpcBridge } from './ipc';
-import { createTray, type CallPopTray } from './tray';
+import { createI18n, createTray, type CallPopTray } from './tray';
 import { createWindowManager, type WindowManager } from './windows';
 import { APP_HOST, APP_SCHEME, serveAppRequest } from './shell/app-protocol';
 import { guardWebContents, hardenSession } from './shell/hardening';
@@ -146,7 +146,9 @@ export function startApp(options: { argv: readonly string[] }): StartedApp {
     .catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       logger.error('CallPop could not start', { error: message });
-      dialog.showErrorBox('CallPop could not start', message);
+      // The agent reads this box: in their language (the settings may be what failed).
+      const t = createI18n('auto').getFixedT(null, 'translation');
+      dialog.showErrorBox(t('app.startFailed'), message);
       app.exit(1);
       return null;
     });

@@ -12,7 +12,7 @@ import type { Core, Logger } from './core/core-types';
 import { diagnosticsText } from './shell/diagnostics';
 import { dataDirMode, dataDirPrivacy } from './shell/data-dir-privacy';
 import { secretValuesOf } from '../shared/settings-paths';
-import { trayStrings } from './shell/tray-strings';
+import { trayStrings } from '../shared/i18n/tray';
 import {
   trackCall,
   trayMenuTemplate,

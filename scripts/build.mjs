@@ -7,10 +7,12 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync, chmodSync } from 'node:fs';
+import { checkRendererBudget } from './renderer-budget.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 
 await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
+const rendererBytes = checkRendererBudget('dist/renderer');
 
 const common = {
   bundle: true,
@@ -52,4 +54,4 @@ await esbuild({
   banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync('dist/cli/callpop.mjs', 0o755);
-console.log('built dist/');
+console.log(`built dist/ (renderer ${(rendererBytes / 1024).toFixed(1)} KB gzip)`);

@@ -51,6 +51,8 @@ export const settingsSchema = z.object({
     showOn: z.enum(['ring', 'answer']),
     corner: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']),
     paused: z.boolean(),
+    keepMissed: z.boolean(),
+    foldAfterMinutes: z.number().int().min(0).max(240),
   }),
   matching: z.object({ suffixDigits: z.number().int().min(4).max(15) }),
   dbn: z.object({
@@ -95,7 +97,7 @@ export const settingsSchema = z.object({
     source: z.enum(['assistant', 'rest-poll', 'call-control', 'auto']),
     restPollMs: z.number().int().min(250).max(60_000),
   }),
-  app: z.object({ openAtLogin: z.boolean(), updateUrl: httpUrl }),
+  app: z.object({ openAtLogin: z.boolean(), updateUrl: httpUrl, firstRunDone: z.boolean() }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -103,7 +105,13 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   agent: { extension: '', email: '', agentId: '', defaultCountry: 'NL' },
-  popup: { showOn: 'ring', corner: 'bottom-right', paused: false },
+  popup: {
+    showOn: 'ring',
+    corner: 'bottom-right',
+    paused: false,
+    keepMissed: true,
+    foldAfterMinutes: 5,
+  },
   matching: { suffixDigits: 9 },
   dbn: { enabled: false, baseUrl: '', token: '', method: 'GET', timeoutMs: 3000 },
   egards: { enabled: false, environment: 'staging', baseUrl: '', apiKey: '', connectOn: 'answer' },
@@ -115,7 +123,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   supervisor: { enabled: false, extensions: [] },
   events: { source: 'assistant', restPollMs: 1000 },
-  app: { openAtLogin: true, updateUrl: '' },
+  app: { openAtLogin: true, updateUrl: '', firstRunDone: false },
 };
 
 export interface SettingsProblem {

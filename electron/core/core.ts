@@ -21,6 +21,7 @@ import { createPushHub } from './push-hub';
 import { createCallViews } from './call-views';
 import { createArgvHandler } from './argv-handler';
 import { startStaleSweep } from './stale-sweep';
+import { createCardKeeper, type CardKeeper } from './card-keeper';
 import { createDispatcher } from './dispatcher';
 import type { Handlers } from './handlers/types';
 import { callHandlers } from './handlers/calls';
@@ -129,6 +130,7 @@ export async function createCore(
     for (const k of keys) if (k !== key) resendView(k);
   }
 
+  let keeper: CardKeeper | null = null;
   const router = createCallRouter({
     journal,
     clock,
@@ -137,13 +139,16 @@ export async function createCore(
     events: {
       changed(prev, next) {
         asOneChange(next.key, () => guarded('call effect', () => crm?.onCallChanged(prev, next)));
-        push('call.updated', view(next));
+        const v = view(next);
+        push('call.updated', v);
+        guarded('card lifecycle', () => keeper?.check(v));
       },
       showCard(call) {
         push('popup.show', view(call));
       },
     },
   });
+  keeper = createCardKeeper({ router, settings, now: () => clock.now(), push, logger });
   const dialer = createDialer({ spawn, settings, logger });
 
   // Every source's notifications meet here: the same call reported by two sources is one call.

@@ -1,8 +1,13 @@
-// German. Missing keys fall back to English.
+// German. Complete: every key English has (the i18n test fails otherwise).
 import type { Catalog } from './catalog';
+import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 
 export const de = {
-  app: { loading: 'Wird geladen…' },
+  app: {
+    title: PRODUCT_NAME,
+    loading: 'Wird geladen…',
+    startFailed: 'CallPop konnte nicht starten',
+  },
   call: {
     from: 'Anruf von {{number}}',
     to: 'Anruf an {{number}}',
@@ -35,6 +40,7 @@ export const de = {
     talkTime: 'Gesprächsdauer',
     duration: 'Dauer',
     started: 'Beginn',
+    noDuration: NO_VALUE,
   },
   crm: {
     pending: 'Suche im CRM…',
@@ -51,6 +57,7 @@ export const de = {
       transfer: 'Weiterleiten',
       failed: 'Das ging nicht: {{error}}',
     },
+    announce: 'Es klingelt: {{title}}',
     hide: 'Karte ausblenden',
     hint: '1–4 wählt einen Status · Strg+Enter speichert · Esc blendet aus',
     earlierCalls_one: '{{count}} früherer Anruf',
@@ -90,6 +97,7 @@ export const de = {
       failed: 'fehlgeschlagen',
       discarded: 'verworfen',
     },
+    line: '{{kind}}: {{status}}',
   },
   history: {
     heading: 'Anrufliste',
@@ -104,6 +112,8 @@ export const de = {
     lineType: 'Anschlusstyp',
     state: 'Status',
     direction: 'Richtung',
+    column: { time: 'Zeit', number: 'Nummer', result: 'Ergebnis', duration: 'Dauer' },
+    crm: 'CRM',
   },
   outbox: {
     allSent: 'Alles übermittelt',
@@ -132,6 +142,16 @@ export const de = {
     off: '{{source}}: aus',
   },
   settings: {
+    file: {
+      legend: 'Einstellungsdatei',
+      note: 'Export erzeugt eine JSON-Datei im Format der rechnerweiten Konfiguration (ohne Schlüssel und Tokens); Import wendet eine an.',
+      export: 'Einstellungen exportieren',
+      import: 'Einstellungen importieren',
+      exported: 'Einstellungen exportiert (ohne Schlüssel und Tokens)',
+      imported: 'Einstellungen importiert',
+      'not-json': 'Diese Datei ist kein JSON',
+      'not-object': 'Diese Datei enthält keine Einstellungen (ein JSON-Objekt)',
+    },
     problemsHeading: 'Probleme in der Einstellungsdatei',
     wholeFile: '(ganze Datei)',
     open: 'Einstellungen',
@@ -171,25 +191,112 @@ export const de = {
         'Erfordert eine 3CX-Enterprise-Lizenz und einen API-Client unter Admin → Integrationen → API mit „Call Control API access“, mit der Nebenstelle dieses Agenten unter den überwachten Nebenstellen.',
     },
     group: {
-      agent: 'Agent',
-      popup: 'Popup',
-      matching: 'Nummernabgleich',
-      dbn: 'DBN CRM',
-      egards: 'Egards',
-      dialer: 'Wählen',
+      agent: 'Über Sie',
+      popup: 'Anrufkarten',
+      numbers: 'Rufnummern und Wählen',
+      dbn: 'Kundensuche (DBN CRM)',
+      egards: 'Anrufberichte (Egards)',
       events: 'Anrufereignisse',
       callControl: '3CX Call Control (V20)',
-      app: 'App',
-      language: 'Sprache',
+      app: 'App und Sprache',
+    },
+    help: {
+      pbx: {
+        httpApi: {
+          enabled: 'Lässt CallPop Ihren Status und Ihre Warteschlangen über 3CX setzen.',
+          baseUrl: 'Zum Beispiel http://192.0.2.10:8080.',
+        },
+        restApi: {
+          enabled: 'Lässt CallPop Warteschlangen und das 3CX-Telefonbuch lesen.',
+          baseUrl: 'Zum Beispiel https://pbx.example.com/webapi.',
+          key: 'Der Schlüssel, den Ihr 3CX-Administrator für CallPop angelegt hat.',
+        },
+        callControl: {
+          enabled:
+            'Ihre Anrufe über die 3CX Call Control API verfolgen und auf der Karte annehmen, auflegen oder weiterleiten.',
+          baseUrl: 'Zum Beispiel https://pbx.example.com.',
+          clientId: 'Die Client-ID des API-Clients, den Ihr 3CX-Administrator angelegt hat.',
+          clientSecret: 'Das Geheimnis dieses API-Clients.',
+        },
+      },
+      agent: {
+        extension: 'Ihre 3CX-Nebenstelle, wie auf Ihrem Telefon.',
+        email: 'Geht mit jedem Anrufbericht mit, damit Egards weiß, wer den Anruf angenommen hat.',
+        agentId: 'Ihre ID im CRM, falls Ihr Team eine nutzt.',
+        defaultCountry: 'Nummern ohne Ländervorwahl gelten als Nummern in diesem Land.',
+      },
+      popup: {
+        showOn: 'Die Karte zeigen, sobald es klingelt, oder erst, wenn Sie annehmen.',
+        corner: 'Wo auf dem Bildschirm Anrufkarten erscheinen.',
+        paused: 'Vorerst keine Karten; Anrufe landen trotzdem in der Anrufliste.',
+        keepMissed:
+          'Aus: ein verpasster Anruf verlässt den Stapel sofort; er bleibt in der Anrufliste und im Zähler.',
+        foldAfterMinutes:
+          'Ein beendeter Anruf ohne Abschluss klappt nach dieser Zeit zu einer Zeile ein (0: sofort).',
+      },
+      matching: {
+        suffixDigits:
+          'Wie viele Endziffern übereinstimmen müssen, um eine anders geschriebene Nummer zu erkennen.',
+      },
+      dialer: {
+        outsideLinePrefix: 'Ziffern vor einer externen Nummer (oft 0 oder 9).',
+        assistantPath: 'Das Wählprogramm des 3CX Assistant; leer lassen, um es selbst zu finden.',
+        via: 'Welcher Teil von 3CX die Anrufe aufbaut, die Sie in CallPop wählen.',
+      },
+      dbn: {
+        enabled: 'Anrufer im DBN CRM suchen und Ihre Abschlüsse dorthin senden.',
+        baseUrl: 'Die Adresse Ihres DBN-Servers.',
+        token: 'Das Zugriffstoken, das DBN Ihrem Team gegeben hat.',
+        method: 'Wie Anfragen gesendet werden; Ihr DBN-Administrator weiß es.',
+        timeoutMs: 'Wie lange auf DBN gewartet wird, bevor die Karte „keine Antwort“ zeigt.',
+      },
+      egards: {
+        enabled: 'Egards melden, wann jeder Anruf beginnt und endet.',
+        environment: 'Staging zum Ausprobieren, Production für echte Anrufe.',
+        baseUrl: 'Eine andere Egards-Adresse.',
+        apiKey: 'Der API-Schlüssel, den Egards Ihrem Team gegeben hat.',
+        connectOn: 'Den Beginn eines Anrufs beim Klingeln oder beim Annehmen melden.',
+      },
+      events: {
+        source: 'Welcher Teil von 3CX CallPop Ihre Anrufe meldet.',
+        restPollMs:
+          'Wie oft CallPop die REST-API nach laufenden Anrufen fragt; seltener entlastet die Telefonanlage.',
+      },
+      app: {
+        openAtLogin: 'CallPop starten, wenn Sie sich bei Windows anmelden.',
+        updateUrl: 'Wo CallPop nach Updates sucht; leer für den üblichen Ort.',
+        firstRunDone: 'Ausschalten, um die Ersteinrichtung wieder zu sehen.',
+      },
+      language: 'Automatisch folgt der Sprache Ihres Computers.',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'PBX-HTTP-API', baseUrl: 'Adresse der PBX-HTTP-API' },
+        restApi: {
+          enabled: 'PBX-REST-API',
+          baseUrl: 'Adresse der PBX-REST-API',
+          key: 'Schlüssel der PBX-REST-API',
+        },
+        callControl: {
+          enabled: 'Aktiviert',
+          baseUrl: 'Adresse der Telefonanlage',
+          clientId: 'Client-ID',
+          clientSecret: 'Client-Geheimnis',
+        },
+      },
       agent: {
         extension: 'Nebenstelle',
         email: 'E-Mail',
         agentId: 'Agent-ID',
         defaultCountry: 'Standardland',
       },
-      popup: { showOn: 'Karte anzeigen bei', corner: 'Ecke', paused: 'Popups pausieren' },
+      popup: {
+        showOn: 'Karte anzeigen bei',
+        corner: 'Ecke',
+        paused: 'Popups pausieren',
+        keepMissed: 'Karten verpasster Anrufe behalten',
+        foldAfterMinutes: 'Beendete Karten einklappen nach (Minuten)',
+      },
       matching: { suffixDigits: 'Ziffern für den Abgleich am Ende' },
       dbn: {
         enabled: 'Aktiviert',
@@ -208,20 +315,23 @@ export const de = {
       dialer: {
         assistantPath: 'Pfad zum 3CX-Assistant-Client',
         outsideLinePrefix: 'Amtsholungspräfix',
+        via: 'Wählen über',
       },
       events: { source: 'Herkunft der Anrufe', restPollMs: 'REST-Abfrageintervall (ms)' },
-      pbx: {
-        callControl: {
-          enabled: 'Aktiviert',
-          baseUrl: 'Adresse der Telefonanlage',
-          clientId: 'Client-ID',
-          clientSecret: 'Client-Geheimnis',
-        },
+      app: {
+        openAtLogin: 'Bei der Anmeldung starten',
+        updateUrl: 'Update-URL',
+        firstRunDone: 'Einrichtung abgeschlossen',
       },
-      app: { openAtLogin: 'Bei der Anmeldung starten', updateUrl: 'Update-URL' },
       language: 'Sprache der Benutzeroberfläche',
     },
     option: {
+      dialerVia: {
+        assistant: '3CX Assistant',
+        'http-api': 'PBX-HTTP-API',
+        'rest-api': 'PBX-REST-API',
+        'call-control': 'Call-Control-API',
+      },
       ring: 'Klingeln',
       answer: 'Annehmen',
       corner: {
@@ -238,7 +348,9 @@ export const de = {
         auto: 'Automatisch',
       },
       languageAuto: 'Automatisch (Systemsprache)',
+      languageName: LANGUAGE_NAMES,
     },
+    problem: '{{path}}: {{message}}',
   },
   connection: {
     lost: 'Verbindung zu CallPop unterbrochen — neuer Versuch läuft',
@@ -246,6 +358,56 @@ export const de = {
       'Der Zugangslink dieser Seite ist nicht mehr gültig (CallPop wurde neu eingerichtet oder nutzt einen anderen Datenordner). Starten Sie „callpop“ erneut oder öffnen Sie die angezeigte Zugangslink-Datei.',
     noToken:
       'CallPop braucht seinen Zugangslink: Starten Sie „callpop“ erneut oder öffnen Sie die angezeigte Zugangslink-Datei (open-callpop.html im Datenordner).',
+  },
+  shortcuts: {
+    open: 'Tastenkürzel',
+    title: 'Tastenkürzel',
+    description:
+      'Alles in CallPop funktioniert allein mit der Tastatur; Tab springt zum nächsten Element.',
+    close: 'Schließen',
+    group: { anywhere: 'Überall', history: 'In der Anrufliste', card: 'Auf einer Anrufkarte' },
+    key: { Ctrl: 'Strg', Alt: 'Alt', Enter: 'Eingabe', Esc: 'Esc', Home: 'Pos1', End: 'Ende' },
+    action: {
+      help: 'Diese Tastenkürzel zeigen',
+      settings: 'Einstellungen öffnen oder schließen',
+      history: 'Zur Anrufliste',
+      newestCard: 'Zur neuesten Anrufkarte',
+      moveInList: 'Zwischen Anrufen wechseln',
+      openRow: 'Details eines Anrufs öffnen oder schließen',
+      status: 'Einen Abschlussstatus wählen',
+      save: 'Den Abschluss speichern',
+      hide: 'Die Karte ausblenden oder die Ansicht schließen',
+    },
+  },
+  firstRun: {
+    title: 'CallPop einrichten',
+    intro:
+      'CallPop braucht ein paar Angaben, um die richtigen Karten zu zeigen und Ihre Abschlüsse zu senden. Alles lässt sich später in den Einstellungen ändern.',
+    aboutYou: 'Über Sie',
+    integrations: 'Welche Systeme nutzen Sie?',
+    integrationsNote:
+      'Lassen Sie aus, was Ihr Team nicht nutzt: CallPop arbeitet dann mit seiner eigenen Anrufliste und lokalen Kontakten.',
+    finish: 'Einrichtung abschließen',
+    skip: 'Jetzt überspringen',
+    integration: {
+      dbn: 'DBN CRM: Kundensuche und Abschlüsse',
+      egards: 'Egards: Anrufberichte',
+      httpApi: 'PBX-HTTP-API: Ihr Status und Ihre Warteschlangen',
+      restApi: 'PBX-REST-API: Warteschlangen und das 3CX-Telefonbuch',
+    },
+    missing: {
+      emailForEgards: 'Egards-Berichte warten, bis Ihre E-Mail-Adresse hier steht',
+      extensionForPbx: 'Die PBX-APIs brauchen Ihre Nebenstelle',
+      address: 'Braucht eine Adresse',
+      key: 'Braucht einen Schlüssel',
+    },
+  },
+  setupHints: {
+    title: 'Die Einrichtung ist nicht abgeschlossen',
+    open: 'Einrichtung abschließen',
+    noExtension: 'Keine Nebenstelle: die PBX-Funktionen sind aus.',
+    noCrm: 'Kein CRM: Anrufer werden nur über Ihre Anrufliste und lokale Kontakte erkannt.',
+    noEmail: 'Egards ist an, aber Ihre E-Mail-Adresse fehlt: die Berichte warten.',
   },
   notify: {
     enable: 'Desktop-Benachrichtigungen aktivieren',

@@ -1,10 +1,13 @@
 // English UI strings: the source language. Pure data, so main can reuse it for the tray and
 // for notifications. Other languages translate what they can and fall back to these.
 // The four wrap-up labels are the DBN status values and must stay exactly as written.
+import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
+
 export const en = {
   app: {
-    title: 'CallPop',
+    title: PRODUCT_NAME,
     loading: 'Loading…',
+    startFailed: 'CallPop could not start',
   },
   call: {
     from: 'Call from {{number}}',
@@ -46,7 +49,7 @@ export const en = {
     talkTime: 'Talk time',
     duration: 'Duration',
     started: 'Started',
-    noDuration: '—',
+    noDuration: NO_VALUE,
   },
   crm: {
     pending: 'Looking up in CRM…',
@@ -63,6 +66,7 @@ export const en = {
       transfer: 'Transfer',
       failed: 'Could not do that: {{error}}',
     },
+    announce: 'Ringing: {{title}}',
     hide: 'Hide card',
     hint: '1–4 choose a status · Ctrl+Enter saves · Esc hides',
     earlierCalls_one: '{{count}} earlier call',
@@ -118,6 +122,7 @@ export const en = {
     state: 'State',
     direction: 'Direction',
     crm: 'CRM',
+    column: { time: 'Time', number: 'Number', result: 'Result', duration: 'Talk time' },
   },
   outbox: {
     allSent: 'All deliveries sent',
@@ -148,6 +153,16 @@ export const en = {
     off: '{{source}}: off',
   },
   settings: {
+    file: {
+      legend: 'Settings file',
+      note: 'Export makes a JSON file in the same shape as the machine-wide config (keys and tokens are left out); import applies one.',
+      export: 'Export settings',
+      import: 'Import settings',
+      exported: 'Settings exported (without keys and tokens)',
+      imported: 'Settings imported',
+      'not-json': 'That file is not JSON',
+      'not-object': 'That file does not hold settings (a JSON object)',
+    },
     problemsHeading: 'Problems in the settings file',
     problem: '{{path}}: {{message}}',
     wholeFile: '(whole file)',
@@ -188,25 +203,112 @@ export const en = {
         "Needs a 3CX Enterprise licence and an API client made under Admin → Integrations → API with “Call Control API access”, and this agent's extension among its monitored extensions.",
     },
     group: {
-      agent: 'Agent',
-      popup: 'Popup',
-      matching: 'Matching',
-      dbn: 'DBN CRM',
-      egards: 'Egards',
-      dialer: 'Dialer',
+      agent: 'You',
+      popup: 'Call cards',
+      numbers: 'Phone numbers and dialling',
+      dbn: 'Customer lookup (DBN CRM)',
+      egards: 'Call reports (Egards)',
       events: 'Call events',
       callControl: '3CX Call Control (V20)',
-      app: 'App',
-      language: 'Language',
+      app: 'App and language',
+    },
+    help: {
+      pbx: {
+        httpApi: {
+          enabled: 'Lets CallPop set your status and queues through 3CX.',
+          baseUrl: 'For example http://192.0.2.10:8080.',
+        },
+        restApi: {
+          enabled: 'Lets CallPop read queues and the 3CX phonebook.',
+          baseUrl: 'For example https://pbx.example.com/webapi.',
+          key: 'The key your 3CX administrator made for CallPop.',
+        },
+        callControl: {
+          enabled:
+            'Follow your calls through the 3CX Call Control API, and answer, hang up or transfer from the card.',
+          baseUrl: 'For example https://pbx.example.com.',
+          clientId: 'The client ID of the API client your 3CX administrator made.',
+          clientSecret: 'The secret of that API client.',
+        },
+      },
+      agent: {
+        extension: 'Your 3CX extension number, as shown on your phone.',
+        email: 'Sent with each call report, so Egards knows who took the call.',
+        agentId: 'Your ID in the CRM, if your team uses one.',
+        defaultCountry: 'Numbers without a country code are read as numbers in this country.',
+      },
+      popup: {
+        showOn: 'Show the card as soon as the phone rings, or only once you answer.',
+        corner: 'Where on the screen call cards appear.',
+        paused: 'No cards for now; calls still go into the history.',
+        keepMissed:
+          'Off: a missed call leaves the stack at once; it stays in the history and the missed count.',
+        foldAfterMinutes:
+          'An ended call without wrap-up folds into one line after this long (0: at once).',
+      },
+      matching: {
+        suffixDigits: 'How many final digits must match to recognise a number written differently.',
+      },
+      dialer: {
+        outsideLinePrefix: 'Digits dialled before an outside number (often 0 or 9).',
+        assistantPath:
+          "The 3CX Assistant's dialling program; leave empty to find it automatically.",
+        via: 'Which part of 3CX places the calls you dial from CallPop.',
+      },
+      dbn: {
+        enabled: 'Look callers up in the DBN CRM and send your wrap-ups there.',
+        baseUrl: 'The address of your DBN server.',
+        token: 'The access token DBN gave your team.',
+        method: 'How requests are sent; your DBN administrator knows.',
+        timeoutMs: 'How long to wait for DBN before the card says it did not answer.',
+      },
+      egards: {
+        enabled: 'Tell Egards when each call connects and ends.',
+        environment: 'Staging to try things out, Production for real calls.',
+        baseUrl: 'Another Egards address.',
+        apiKey: 'The API key Egards gave your team.',
+        connectOn: 'Report the start of a call when it rings or when you answer.',
+      },
+      events: {
+        source: 'Which part of 3CX tells CallPop about your calls.',
+        restPollMs:
+          'How often CallPop asks the REST API for live calls; lower is quicker but busier.',
+      },
+      app: {
+        openAtLogin: 'Start CallPop when you sign in to Windows.',
+        updateUrl: 'Where CallPop looks for updates; leave empty for the usual place.',
+        firstRunDone: 'Turn off to see the first-run setup again.',
+      },
+      language: "Automatic follows your computer's language.",
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'PBX HTTP API', baseUrl: 'PBX HTTP API address' },
+        restApi: {
+          enabled: 'PBX REST API',
+          baseUrl: 'PBX REST API address',
+          key: 'PBX REST API key',
+        },
+        callControl: {
+          enabled: 'Enabled',
+          baseUrl: 'PBX address',
+          clientId: 'Client ID',
+          clientSecret: 'Client secret',
+        },
+      },
       agent: {
         extension: 'Extension',
         email: 'E-mail',
         agentId: 'Agent ID',
         defaultCountry: 'Default country',
       },
-      popup: { showOn: 'Show the card on', corner: 'Corner', paused: 'Pause popups' },
+      popup: {
+        showOn: 'Show the card on',
+        corner: 'Corner',
+        paused: 'Pause popups',
+        keepMissed: 'Keep cards of missed calls',
+        foldAfterMinutes: 'Fold ended cards after (minutes)',
+      },
       matching: { suffixDigits: 'Digits for suffix matching' },
       dbn: {
         enabled: 'Enabled',
@@ -225,20 +327,23 @@ export const en = {
       dialer: {
         assistantPath: '3CX Assistant client path',
         outsideLinePrefix: 'Outside-line prefix',
+        via: 'Dial through',
       },
       events: { source: 'Where calls come from', restPollMs: 'REST poll interval (ms)' },
-      pbx: {
-        callControl: {
-          enabled: 'Enabled',
-          baseUrl: 'PBX address',
-          clientId: 'Client ID',
-          clientSecret: 'Client secret',
-        },
+      app: {
+        openAtLogin: 'Start at login',
+        updateUrl: 'Update URL',
+        firstRunDone: 'Setup finished',
       },
-      app: { openAtLogin: 'Start at login', updateUrl: 'Update URL' },
       language: 'User interface language',
     },
     option: {
+      dialerVia: {
+        assistant: '3CX Assistant',
+        'http-api': 'PBX HTTP API',
+        'rest-api': 'PBX REST API',
+        'call-control': 'Call Control API',
+      },
       ring: 'Ring',
       answer: 'Answer',
       corner: {
@@ -255,8 +360,7 @@ export const en = {
         auto: 'Automatic',
       },
       languageAuto: 'Automatic (system language)',
-      // Each language by its own name, so an agent can find theirs: never translated.
-      languageName: { en: 'English', nl: 'Nederlands', de: 'Deutsch', ru: 'Русский' },
+      languageName: LANGUAGE_NAMES,
     },
   },
   connection: {
@@ -265,6 +369,55 @@ export const en = {
       'This page\'s access link is no longer valid (CallPop was set up again or uses another data folder). Run "callpop" again, or open the access link file it printed.',
     noToken:
       'CallPop needs its access link: run "callpop" again, or open the access link file it printed (open-callpop.html in its data folder).',
+  },
+  shortcuts: {
+    open: 'Keyboard shortcuts',
+    title: 'Keyboard shortcuts',
+    description: 'Everything in CallPop works with the keyboard alone; Tab moves between controls.',
+    close: 'Close',
+    group: { anywhere: 'Anywhere', history: 'In the call history', card: 'On a call card' },
+    key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End' },
+    action: {
+      help: 'Show these shortcuts',
+      settings: 'Open or close the settings',
+      history: 'Go to the call history',
+      newestCard: 'Go to the newest call card',
+      moveInList: 'Move between calls',
+      openRow: "Open or close a call's details",
+      status: 'Choose a wrap-up status',
+      save: 'Save the wrap-up',
+      hide: 'Hide the card or close the view',
+    },
+  },
+  firstRun: {
+    title: 'Set up CallPop',
+    intro:
+      'CallPop needs a few details to pop the right cards and send your wrap-ups. You can change everything later in Settings.',
+    aboutYou: 'About you',
+    integrations: 'Which systems do you use?',
+    integrationsNote:
+      'Leave off what your team does not use: CallPop then works with its own call history and local contacts.',
+    finish: 'Finish setup',
+    skip: 'Skip for now',
+    integration: {
+      dbn: 'DBN CRM: customer lookup and wrap-ups',
+      egards: 'Egards: call reports',
+      httpApi: 'PBX HTTP API: your status and queues',
+      restApi: 'PBX REST API: queues and the 3CX phonebook',
+    },
+    missing: {
+      emailForEgards: 'Egards reports wait until your e-mail is here',
+      extensionForPbx: 'The PBX APIs need your extension',
+      address: 'Needs an address',
+      key: 'Needs a key',
+    },
+  },
+  setupHints: {
+    title: 'Setup is not finished',
+    open: 'Finish setup',
+    noExtension: 'No extension: the PBX features are off.',
+    noCrm: 'No CRM: callers are matched with your history and local contacts only.',
+    noEmail: 'Egards is on but your e-mail is missing: its reports wait.',
   },
   notify: {
     enable: 'Enable desktop notifications',

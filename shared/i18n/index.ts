@@ -1,5 +1,6 @@
 // UI strings for every language CallPop ships, shared by the renderer (react-i18next) and
-// main (tray, notifications). English is complete; the others fall back to it per key.
+// main (tray, notifications). Every language has every key; English is the fallback only for
+// a key added while a translation is on its way (the i18n test fails until it arrives).
 import { en } from './en';
 import { nl } from './nl';
 import { de } from './de';

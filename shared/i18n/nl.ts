@@ -1,8 +1,9 @@
-// Dutch. Missing keys fall back to English.
+// Dutch. Complete: every key English has (the i18n test fails otherwise).
 import type { Catalog } from './catalog';
+import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 
 export const nl = {
-  app: { loading: 'Laden…' },
+  app: { title: PRODUCT_NAME, loading: 'Laden…', startFailed: 'CallPop kon niet starten' },
   call: {
     from: 'Oproep van {{number}}',
     to: 'Oproep naar {{number}}',
@@ -35,6 +36,7 @@ export const nl = {
     talkTime: 'Gespreksduur',
     duration: 'Duur',
     started: 'Begonnen',
+    noDuration: NO_VALUE,
   },
   crm: {
     pending: 'Opzoeken in CRM…',
@@ -51,6 +53,7 @@ export const nl = {
       transfer: 'Doorverbinden',
       failed: 'Dat lukte niet: {{error}}',
     },
+    announce: 'Gaat over: {{title}}',
     hide: 'Kaart verbergen',
     hint: '1–4 kiest een status · Ctrl+Enter slaat op · Esc verbergt',
     earlierCalls_one: '{{count}} eerdere oproep',
@@ -90,6 +93,7 @@ export const nl = {
       failed: 'mislukt',
       discarded: 'weggegooid',
     },
+    line: '{{kind}}: {{status}}',
   },
   history: {
     heading: 'Oproepgeschiedenis',
@@ -104,6 +108,8 @@ export const nl = {
     lineType: 'Type lijn',
     state: 'Status',
     direction: 'Richting',
+    column: { time: 'Tijd', number: 'Nummer', result: 'Resultaat', duration: 'Duur' },
+    crm: 'CRM',
   },
   outbox: {
     allSent: 'Alles verzonden',
@@ -132,6 +138,16 @@ export const nl = {
     off: '{{source}}: uit',
   },
   settings: {
+    file: {
+      legend: 'Instellingenbestand',
+      note: 'Exporteren maakt een JSON-bestand in dezelfde vorm als de computerbrede configuratie (sleutels en tokens blijven weg); importeren past er een toe.',
+      export: 'Instellingen exporteren',
+      import: 'Instellingen importeren',
+      exported: 'Instellingen geëxporteerd (zonder sleutels en tokens)',
+      imported: 'Instellingen geïmporteerd',
+      'not-json': 'Dat bestand is geen JSON',
+      'not-object': 'Dat bestand bevat geen instellingen (een JSON-object)',
+    },
     problemsHeading: 'Problemen in het instellingenbestand',
     wholeFile: '(hele bestand)',
     open: 'Instellingen',
@@ -171,25 +187,112 @@ export const nl = {
         'Vereist een 3CX Enterprise-licentie en een API-client onder Admin → Integraties → API met “Call Control API access”, met het toestel van deze agent bij de bewaakte toestellen.',
     },
     group: {
-      agent: 'Agent',
-      popup: 'Pop-up',
-      matching: 'Nummerherkenning',
-      dbn: 'DBN CRM',
-      egards: 'Egards',
-      dialer: 'Kiezen',
+      agent: 'Over u',
+      popup: 'Oproepkaarten',
+      numbers: 'Telefoonnummers en bellen',
+      dbn: 'Klant opzoeken (DBN CRM)',
+      egards: 'Gespreksrapporten (Egards)',
       events: 'Gespreksmeldingen',
       callControl: '3CX Call Control (V20)',
-      app: 'App',
-      language: 'Taal',
+      app: 'App en taal',
+    },
+    help: {
+      pbx: {
+        httpApi: {
+          enabled: 'Laat CallPop uw status en wachtrijen via 3CX instellen.',
+          baseUrl: 'Bijvoorbeeld http://192.0.2.10:8080.',
+        },
+        restApi: {
+          enabled: 'Laat CallPop wachtrijen en het 3CX-telefoonboek lezen.',
+          baseUrl: 'Bijvoorbeeld https://pbx.example.com/webapi.',
+          key: 'De sleutel die uw 3CX-beheerder voor CallPop maakte.',
+        },
+        callControl: {
+          enabled:
+            'Uw oproepen volgen via de 3CX Call Control API, en vanaf de kaart opnemen, ophangen of doorverbinden.',
+          baseUrl: 'Bijvoorbeeld https://pbx.example.com.',
+          clientId: 'De client-ID van de API-client die uw 3CX-beheerder maakte.',
+          clientSecret: 'Het geheim van die API-client.',
+        },
+      },
+      agent: {
+        extension: 'Uw 3CX-toestelnummer, zoals op uw telefoon.',
+        email: 'Gaat mee met elk gespreksrapport, zodat Egards weet wie de oproep aannam.',
+        agentId: 'Uw ID in het CRM, als uw team dat gebruikt.',
+        defaultCountry: 'Nummers zonder landcode worden gelezen als nummers in dit land.',
+      },
+      popup: {
+        showOn: 'De kaart tonen zodra de telefoon overgaat, of pas als u opneemt.',
+        corner: 'Waar op het scherm oproepkaarten verschijnen.',
+        paused: 'Voorlopig geen kaarten; oproepen komen wel in de geschiedenis.',
+        keepMissed:
+          'Uit: een gemiste oproep verdwijnt meteen van de stapel; hij blijft in de geschiedenis en de teller.',
+        foldAfterMinutes:
+          'Een beëindigde oproep zonder afhandeling klapt na zo lang in tot één regel (0: meteen).',
+      },
+      matching: {
+        suffixDigits:
+          'Hoeveel laatste cijfers gelijk moeten zijn om een anders geschreven nummer te herkennen.',
+      },
+      dialer: {
+        outsideLinePrefix: 'Cijfers die vóór een extern nummer worden gekozen (vaak 0 of 9).',
+        assistantPath: 'Het belprogramma van de 3CX Assistant; leeg laten om het zelf te vinden.',
+        via: 'Welk deel van 3CX de oproepen plaatst die u vanuit CallPop kiest.',
+      },
+      dbn: {
+        enabled: 'Bellers opzoeken in het DBN CRM en uw afhandelingen daarheen sturen.',
+        baseUrl: 'Het adres van uw DBN-server.',
+        token: 'Het toegangstoken dat DBN aan uw team gaf.',
+        method: 'Hoe verzoeken worden verstuurd; uw DBN-beheerder weet het.',
+        timeoutMs: 'Hoe lang op DBN wachten voordat de kaart zegt dat er geen antwoord kwam.',
+      },
+      egards: {
+        enabled: 'Egards laten weten wanneer elke oproep begint en eindigt.',
+        environment: 'Staging om te proberen, Production voor echte oproepen.',
+        baseUrl: 'Een ander Egards-adres.',
+        apiKey: 'De API-sleutel die Egards aan uw team gaf.',
+        connectOn: 'Het begin van een oproep melden bij overgaan of bij opnemen.',
+      },
+      events: {
+        source: 'Welk deel van 3CX CallPop over uw oproepen vertelt.',
+        restPollMs:
+          'Hoe vaak CallPop de REST API om lopende oproepen vraagt; lager is sneller maar drukker.',
+      },
+      app: {
+        openAtLogin: 'CallPop starten wanneer u zich aanmeldt bij Windows.',
+        updateUrl: 'Waar CallPop naar updates zoekt; leeg voor de gewone plek.',
+        firstRunDone: 'Uitzetten om de eerste installatie opnieuw te zien.',
+      },
+      language: 'Automatisch volgt de taal van uw computer.',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'PBX HTTP API', baseUrl: 'Adres van de PBX HTTP API' },
+        restApi: {
+          enabled: 'PBX REST API',
+          baseUrl: 'Adres van de PBX REST API',
+          key: 'Sleutel van de PBX REST API',
+        },
+        callControl: {
+          enabled: 'Ingeschakeld',
+          baseUrl: 'Adres van de centrale',
+          clientId: 'Client-ID',
+          clientSecret: 'Clientgeheim',
+        },
+      },
       agent: {
         extension: 'Toestel',
         email: 'E-mail',
         agentId: 'Agent-ID',
         defaultCountry: 'Standaardland',
       },
-      popup: { showOn: 'Kaart tonen bij', corner: 'Hoek', paused: 'Pop-ups pauzeren' },
+      popup: {
+        showOn: 'Kaart tonen bij',
+        corner: 'Hoek',
+        paused: 'Pop-ups pauzeren',
+        keepMissed: 'Kaarten van gemiste oproepen bewaren',
+        foldAfterMinutes: 'Beëindigde kaarten inklappen na (minuten)',
+      },
       matching: { suffixDigits: 'Cijfers voor vergelijking op het einde' },
       dbn: {
         enabled: 'Ingeschakeld',
@@ -208,20 +311,23 @@ export const nl = {
       dialer: {
         assistantPath: 'Pad naar de 3CX Assistant-client',
         outsideLinePrefix: 'Prefix voor een buitenlijn',
+        via: 'Bellen via',
       },
       events: { source: 'Waar gesprekken vandaan komen', restPollMs: 'Pollinterval REST (ms)' },
-      pbx: {
-        callControl: {
-          enabled: 'Ingeschakeld',
-          baseUrl: 'Adres van de centrale',
-          clientId: 'Client-ID',
-          clientSecret: 'Clientgeheim',
-        },
+      app: {
+        openAtLogin: 'Starten bij aanmelden',
+        updateUrl: 'Update-URL',
+        firstRunDone: 'Installatie voltooid',
       },
-      app: { openAtLogin: 'Starten bij aanmelden', updateUrl: 'Update-URL' },
       language: 'Taal van de gebruikersinterface',
     },
     option: {
+      dialerVia: {
+        assistant: '3CX Assistant',
+        'http-api': 'PBX HTTP API',
+        'rest-api': 'PBX REST API',
+        'call-control': 'Call Control API',
+      },
       ring: 'Overgaan',
       answer: 'Opnemen',
       corner: {
@@ -238,7 +344,9 @@ export const nl = {
         auto: 'Automatisch',
       },
       languageAuto: 'Automatisch (systeemtaal)',
+      languageName: LANGUAGE_NAMES,
     },
+    problem: '{{path}}: {{message}}',
   },
   connection: {
     lost: 'Verbinding met CallPop verbroken — opnieuw verbinden',
@@ -246,6 +354,56 @@ export const nl = {
       'De toegangslink van deze pagina is niet meer geldig (CallPop is opnieuw ingericht of gebruikt een andere gegevensmap). Start "callpop" opnieuw, of open het bestand met de toegangslink dat het toonde.',
     noToken:
       'CallPop heeft zijn toegangslink nodig: start "callpop" opnieuw, of open het bestand met de toegangslink dat het toonde (open-callpop.html in de gegevensmap).',
+  },
+  shortcuts: {
+    open: 'Sneltoetsen',
+    title: 'Sneltoetsen',
+    description:
+      'Alles in CallPop werkt met alleen het toetsenbord; Tab gaat naar het volgende element.',
+    close: 'Sluiten',
+    group: { anywhere: 'Overal', history: 'In de oproepgeschiedenis', card: 'Op een oproepkaart' },
+    key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End' },
+    action: {
+      help: 'Deze sneltoetsen tonen',
+      settings: 'Instellingen openen of sluiten',
+      history: 'Naar de oproepgeschiedenis',
+      newestCard: 'Naar de nieuwste oproepkaart',
+      moveInList: 'Tussen oproepen bewegen',
+      openRow: 'Details van een oproep openen of sluiten',
+      status: 'Een afhandelstatus kiezen',
+      save: 'De afhandeling opslaan',
+      hide: 'De kaart verbergen of de weergave sluiten',
+    },
+  },
+  firstRun: {
+    title: 'CallPop instellen',
+    intro:
+      'CallPop heeft een paar gegevens nodig om de juiste kaarten te tonen en uw afhandelingen te versturen. Alles is later in Instellingen te wijzigen.',
+    aboutYou: 'Over u',
+    integrations: 'Welke systemen gebruikt u?',
+    integrationsNote:
+      'Laat uit wat uw team niet gebruikt: CallPop werkt dan met zijn eigen oproepgeschiedenis en lokale contacten.',
+    finish: 'Installatie voltooien',
+    skip: 'Nu overslaan',
+    integration: {
+      dbn: 'DBN CRM: klant opzoeken en afhandelingen',
+      egards: 'Egards: gespreksrapporten',
+      httpApi: 'PBX HTTP API: uw status en wachtrijen',
+      restApi: 'PBX REST API: wachtrijen en het 3CX-telefoonboek',
+    },
+    missing: {
+      emailForEgards: 'Egards-rapporten wachten tot uw e-mailadres hier staat',
+      extensionForPbx: 'De PBX-API’s hebben uw toestelnummer nodig',
+      address: 'Heeft een adres nodig',
+      key: 'Heeft een sleutel nodig',
+    },
+  },
+  setupHints: {
+    title: 'De installatie is niet af',
+    open: 'Installatie voltooien',
+    noExtension: 'Geen toestelnummer: de PBX-functies staan uit.',
+    noCrm: 'Geen CRM: bellers worden alleen herkend uit uw geschiedenis en lokale contacten.',
+    noEmail: 'Egards staat aan maar uw e-mailadres ontbreekt: de rapporten wachten.',
   },
   notify: {
     enable: 'Bureaubladmeldingen inschakelen',

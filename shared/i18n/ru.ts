@@ -1,9 +1,10 @@
-// Russian. Plurals use i18next's _one/_few/_many/_other forms. Missing keys fall back to
-// English.
+// Russian. Plurals use i18next's _one/_few/_many/_other forms. Complete: every key English
+// has (tests/unit/renderer/i18n.test.ts).
 import type { Catalog } from './catalog';
+import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 
 export const ru = {
-  app: { loading: 'Загрузка…' },
+  app: { title: PRODUCT_NAME, loading: 'Загрузка…', startFailed: 'Не удалось запустить CallPop' },
   call: {
     from: 'Звонок с номера {{number}}',
     to: 'Звонок на номер {{number}}',
@@ -36,6 +37,7 @@ export const ru = {
     talkTime: 'Длительность разговора',
     duration: 'Длительность',
     started: 'Начало',
+    noDuration: NO_VALUE,
   },
   crm: {
     pending: 'Поиск в CRM…',
@@ -52,6 +54,7 @@ export const ru = {
       transfer: 'Перевести',
       failed: 'Не удалось: {{error}}',
     },
+    announce: 'Входящий: {{title}}',
     hide: 'Скрыть карточку',
     hint: '1–4 — выбрать статус · Ctrl+Enter — сохранить · Esc — скрыть',
     earlierCalls_one: '{{count}} прежний звонок',
@@ -93,6 +96,7 @@ export const ru = {
       failed: 'ошибка',
       discarded: 'отменено',
     },
+    line: '{{kind}}: {{status}}',
   },
   history: {
     heading: 'История звонков',
@@ -107,6 +111,31 @@ export const ru = {
     lineType: 'Тип линии',
     state: 'Состояние',
     direction: 'Направление',
+    column: { time: 'Время', number: 'Номер', result: 'Итог', duration: 'Длительность' },
+    crm: 'CRM',
+  },
+  outbox: {
+    allSent: 'Всё отправлено',
+    pending_one: '{{count}} отправка в очереди',
+    pending_few: '{{count}} отправки в очереди',
+    pending_many: '{{count}} отправок в очереди',
+    pending_other: '{{count}} отправки в очереди',
+    failed_one: '{{count}} не удалась',
+    failed_few: '{{count}} не удались',
+    failed_many: '{{count}} не удались',
+    failed_other: '{{count}} не удались',
+    waiting_one: '{{count}} ждёт настроек',
+    waiting_few: '{{count}} ждут настроек',
+    waiting_many: '{{count}} ждут настроек',
+    waiting_other: '{{count}} ждут настроек',
+    failedHeading: 'Неудавшиеся отправки',
+    serverAnswer: 'Ответ сервера: {{answer}}',
+    noAnswer: 'Ответ не записан',
+    itemLabel: '{{kind}} для звонка {{callId}}',
+    retry: 'Повторить',
+    discard: 'Отменить',
+    confirmDiscard: 'Отменить эту отправку? Она больше не будет отправлена.',
+    actionFailed: 'Не удалось изменить отправку: {{error}}',
   },
   notices: { dismiss: 'Закрыть сообщение' },
   sources: {
@@ -118,6 +147,16 @@ export const ru = {
     off: '{{source}}: выключен',
   },
   settings: {
+    file: {
+      legend: 'Файл настроек',
+      note: 'Экспорт создаёт JSON-файл в формате общей конфигурации компьютера (без ключей и токенов); импорт применяет такой файл.',
+      export: 'Экспортировать настройки',
+      import: 'Импортировать настройки',
+      exported: 'Настройки экспортированы (без ключей и токенов)',
+      imported: 'Настройки импортированы',
+      'not-json': 'Этот файл не JSON',
+      'not-object': 'В этом файле нет настроек (JSON-объекта)',
+    },
     problemsHeading: 'Ошибки в файле настроек',
     wholeFile: '(весь файл)',
     open: 'Настройки',
@@ -157,18 +196,100 @@ export const ru = {
         'Нужны лицензия 3CX Enterprise и API-клиент, созданный в Admin → Integrations → API с «Call Control API access», с добавочным номером этого оператора среди отслеживаемых.',
     },
     group: {
-      agent: 'Оператор',
-      popup: 'Всплывающее окно',
-      matching: 'Сопоставление номеров',
-      dbn: 'DBN CRM',
-      egards: 'Egards',
-      dialer: 'Набор номера',
+      agent: 'О вас',
+      popup: 'Карточки звонков',
+      numbers: 'Номера и набор',
+      dbn: 'Поиск клиента (DBN CRM)',
+      egards: 'Отчёты о звонках (Egards)',
       events: 'События звонков',
       callControl: '3CX Call Control (V20)',
-      app: 'Приложение',
-      language: 'Язык',
+      app: 'Приложение и язык',
+    },
+    help: {
+      pbx: {
+        httpApi: {
+          enabled: 'CallPop сможет менять ваш статус и очереди через 3CX.',
+          baseUrl: 'Например, http://192.0.2.10:8080.',
+        },
+        restApi: {
+          enabled: 'CallPop сможет читать очереди и телефонную книгу 3CX.',
+          baseUrl: 'Например, https://pbx.example.com/webapi.',
+          key: 'Ключ, который администратор 3CX создал для CallPop.',
+        },
+        callControl: {
+          enabled:
+            'Следить за звонками через 3CX Call Control API и отвечать, завершать или переводить их с карточки.',
+          baseUrl: 'Например, https://pbx.example.com.',
+          clientId: 'ID API-клиента, которого создал администратор 3CX.',
+          clientSecret: 'Секрет этого API-клиента.',
+        },
+      },
+      agent: {
+        extension: 'Ваш внутренний номер 3CX, как на телефоне.',
+        email: 'Передаётся с каждым отчётом о звонке, чтобы Egards знал, кто принял звонок.',
+        agentId: 'Ваш ID в CRM, если ваша команда его использует.',
+        defaultCountry: 'Номера без кода страны считаются номерами этой страны.',
+      },
+      popup: {
+        showOn: 'Показывать карточку сразу при звонке или только после ответа.',
+        corner: 'Где на экране появляются карточки звонков.',
+        paused: 'Пока без карточек; звонки всё равно попадают в историю.',
+        keepMissed:
+          'Выкл.: пропущенный звонок сразу уходит из стопки; он остаётся в истории и в счётчике.',
+        foldAfterMinutes:
+          'Завершённый звонок без итога сворачивается в одну строку через это время (0 — сразу).',
+      },
+      matching: {
+        suffixDigits:
+          'Сколько последних цифр должно совпасть, чтобы узнать номер, записанный иначе.',
+      },
+      dialer: {
+        outsideLinePrefix: 'Цифры перед внешним номером (часто 0 или 9).',
+        assistantPath:
+          'Программа набора 3CX Assistant; оставьте пустым, чтобы найти её автоматически.',
+        via: 'Какая часть 3CX совершает звонки, набранные в CallPop.',
+      },
+      dbn: {
+        enabled: 'Искать звонящих в DBN CRM и отправлять туда итоги звонков.',
+        baseUrl: 'Адрес вашего сервера DBN.',
+        token: 'Токен доступа, который DBN выдал вашей команде.',
+        method: 'Как отправляются запросы; уточните у администратора DBN.',
+        timeoutMs: 'Сколько ждать DBN, прежде чем карточка скажет, что ответа нет.',
+      },
+      egards: {
+        enabled: 'Сообщать Egards о начале и конце каждого звонка.',
+        environment: 'Staging для проб, Production для настоящих звонков.',
+        baseUrl: 'Другой адрес Egards.',
+        apiKey: 'API-ключ, который Egards выдал вашей команде.',
+        connectOn: 'Сообщать о начале звонка при вызове или при ответе.',
+      },
+      events: {
+        source: 'Какая часть 3CX сообщает CallPop о ваших звонках.',
+        restPollMs:
+          'Как часто CallPop запрашивает у REST API текущие звонки; чем реже, тем меньше нагрузка на АТС.',
+      },
+      app: {
+        openAtLogin: 'Запускать CallPop при входе в Windows.',
+        updateUrl: 'Где CallPop ищет обновления; оставьте пустым для обычного адреса.',
+        firstRunDone: 'Выключите, чтобы снова увидеть первую настройку.',
+      },
+      language: 'Автоматически — язык вашего компьютера.',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'HTTP API АТС', baseUrl: 'Адрес HTTP API АТС' },
+        restApi: {
+          enabled: 'REST API АТС',
+          baseUrl: 'Адрес REST API АТС',
+          key: 'Ключ REST API АТС',
+        },
+        callControl: {
+          enabled: 'Включено',
+          baseUrl: 'Адрес АТС',
+          clientId: 'ID клиента',
+          clientSecret: 'Секрет клиента',
+        },
+      },
       agent: {
         extension: 'Добавочный номер',
         email: 'Эл. почта',
@@ -179,6 +300,8 @@ export const ru = {
         showOn: 'Показывать карточку',
         corner: 'Угол',
         paused: 'Приостановить всплывающие окна',
+        keepMissed: 'Оставлять карточки пропущенных звонков',
+        foldAfterMinutes: 'Сворачивать завершённые карточки через (минут)',
       },
       matching: { suffixDigits: 'Цифр для сравнения по окончанию номера' },
       dbn: {
@@ -198,20 +321,23 @@ export const ru = {
       dialer: {
         assistantPath: 'Путь к клиенту 3CX Assistant',
         outsideLinePrefix: 'Префикс выхода на городскую линию',
+        via: 'Набор через',
       },
       events: { source: 'Откуда берутся звонки', restPollMs: 'Интервал опроса REST (мс)' },
-      pbx: {
-        callControl: {
-          enabled: 'Включено',
-          baseUrl: 'Адрес АТС',
-          clientId: 'ID клиента',
-          clientSecret: 'Секрет клиента',
-        },
+      app: {
+        openAtLogin: 'Запускать при входе в систему',
+        updateUrl: 'URL обновлений',
+        firstRunDone: 'Настройка завершена',
       },
-      app: { openAtLogin: 'Запускать при входе в систему', updateUrl: 'URL обновлений' },
       language: 'Язык интерфейса',
     },
     option: {
+      dialerVia: {
+        assistant: '3CX Assistant',
+        'http-api': 'HTTP API АТС',
+        'rest-api': 'REST API АТС',
+        'call-control': 'Call Control API',
+      },
       ring: 'При звонке',
       answer: 'При ответе',
       corner: {
@@ -228,7 +354,9 @@ export const ru = {
         auto: 'Автоматически',
       },
       languageAuto: 'Автоматически (язык системы)',
+      languageName: LANGUAGE_NAMES,
     },
+    problem: '{{path}}: {{message}}',
   },
   connection: {
     lost: 'Связь с CallPop потеряна — переподключение',
@@ -236,6 +364,55 @@ export const ru = {
       'Ссылка доступа этой страницы больше не действует (CallPop настроен заново или использует другую папку данных). Запустите «callpop» ещё раз или откройте показанный файл со ссылкой доступа.',
     noToken:
       'CallPop нужна ссылка доступа: запустите «callpop» ещё раз или откройте показанный файл со ссылкой доступа (open-callpop.html в папке данных).',
+  },
+  shortcuts: {
+    open: 'Сочетания клавиш',
+    title: 'Сочетания клавиш',
+    description: 'Всё в CallPop работает с одной клавиатуры; Tab переходит к следующему элементу.',
+    close: 'Закрыть',
+    group: { anywhere: 'Везде', history: 'В истории звонков', card: 'На карточке звонка' },
+    key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End' },
+    action: {
+      help: 'Показать эти сочетания',
+      settings: 'Открыть или закрыть настройки',
+      history: 'Перейти к истории звонков',
+      newestCard: 'Перейти к новой карточке звонка',
+      moveInList: 'Перемещаться между звонками',
+      openRow: 'Открыть или закрыть подробности звонка',
+      status: 'Выбрать итог звонка',
+      save: 'Сохранить итог',
+      hide: 'Скрыть карточку или закрыть окно',
+    },
+  },
+  firstRun: {
+    title: 'Настройка CallPop',
+    intro:
+      'CallPop нужно немного данных, чтобы показывать нужные карточки и отправлять итоги звонков. Всё можно изменить позже в настройках.',
+    aboutYou: 'О вас',
+    integrations: 'Какими системами вы пользуетесь?',
+    integrationsNote:
+      'Не включайте то, чем ваша команда не пользуется: тогда CallPop работает со своей историей звонков и локальными контактами.',
+    finish: 'Завершить настройку',
+    skip: 'Пропустить',
+    integration: {
+      dbn: 'DBN CRM: поиск клиента и итоги звонков',
+      egards: 'Egards: отчёты о звонках',
+      httpApi: 'HTTP API АТС: ваш статус и очереди',
+      restApi: 'REST API АТС: очереди и телефонная книга 3CX',
+    },
+    missing: {
+      emailForEgards: 'Отчёты Egards ждут, пока здесь не появится ваш e-mail',
+      extensionForPbx: 'API АТС нужен ваш внутренний номер',
+      address: 'Нужен адрес',
+      key: 'Нужен ключ',
+    },
+  },
+  setupHints: {
+    title: 'Настройка не завершена',
+    open: 'Завершить настройку',
+    noExtension: 'Нет внутреннего номера: функции АТС выключены.',
+    noCrm: 'Нет CRM: звонящие узнаются только по вашей истории и локальным контактам.',
+    noEmail: 'Egards включён, но нет вашего e-mail: отчёты ждут.',
   },
   notify: {
     enable: 'Включить уведомления на рабочем столе',

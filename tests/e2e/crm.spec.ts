@@ -66,6 +66,8 @@ test('lookup badge, wrap-up write-back and both Egards events reach the servers'
   await callpop.fire(['/N:C', '/T:I', `/I:${KNOWN.id}`]);
   await expect.poll(() => crm.egards.events().map((e) => e.kind)).toEqual(['connect']);
 
+  // The second call's card is on top now; the first folded to one line: open it.
+  await card.getByRole('button', { expanded: false }).click();
   await card.getByRole('radio', { name: 'Schedule Later' }).check();
   await card.getByRole('textbox', { name: 'Comments' }).fill('Call back after 5 pm, invoice 2');
   await card.getByRole('button', { name: 'Save' }).click();

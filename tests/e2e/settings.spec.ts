@@ -54,11 +54,11 @@ test('Egards reports wait for the agent e-mail and go out once Settings has it',
   expect(egards.requests).toHaveLength(0);
 
   await page.getByRole('button', { name: 'Settings' }).click();
-  const agent = page.getByRole('group', { name: 'Agent' });
+  const agent = page.getByRole('group', { name: 'You' });
   await agent.getByLabel('E-mail').fill('agent@example.com');
   await agent.getByLabel('Extension').fill('1001');
   // The API key came from the file: the UI shows that one is saved, never the key itself.
-  const apiKey = page.getByRole('group', { name: 'Egards' }).getByLabel('API key');
+  const apiKey = page.getByRole('group', { name: 'Call reports (Egards)' }).getByLabel('API key');
   await expect(apiKey).toHaveValue('');
   await expect(apiKey).toHaveAttribute('placeholder', 'Saved — type to replace');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -82,7 +82,7 @@ test("a key the IT admin locked is read-only and the machine's value applies", a
 }) => {
   await page.goto(callpop.url);
   await page.getByRole('button', { name: 'Settings' }).click();
-  const corner = page.getByRole('group', { name: 'Popup' }).getByLabel('Corner');
+  const corner = page.getByRole('group', { name: 'Call cards' }).getByLabel('Corner');
   await expect(corner).toBeDisabled();
   await expect(corner).toHaveValue('top-right');
   await expect(page.getByText('Locked by your administrator').first()).toBeVisible();

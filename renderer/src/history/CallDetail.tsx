@@ -1,19 +1,11 @@
-import type { KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/ipc';
 import { countryName } from '../../../shared/phone';
 import { useApi } from '../api-context';
 import { callDetailQuery } from '../queries';
-import {
-  callTitle,
-  formatDuration,
-  formatWhen,
-  numberText,
-  stateText,
-  statusLabel,
-  talkTime,
-} from '../format';
+import { callTitle, formatDuration, formatWhen, stateText, statusLabel, talkTime } from '../format';
 import { CrmBadge } from '../popup/CrmBadge';
 import { CallTimer } from '../popup/CallTimer';
 import { DeliveryList } from '../popup/DeliveryList';
@@ -26,7 +18,7 @@ export function CallDetail({
   onSelect,
 }: {
   callId: string;
-  onSelect: (call: CallView) => void;
+  onSelect: (call: CallView | null) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -57,10 +49,11 @@ function DetailBody({
 }: {
   call: CallView;
   history: CallView[];
-  onSelect: (call: CallView) => void;
+  onSelect: (call: CallView | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const draft = useWrapUp(call);
+  const earlierId = useId();
   const talk = talkTime(call);
   const phone = call.phone;
   const country = countryName(phone?.country ?? null, i18n.language);
@@ -71,50 +64,54 @@ function DetailBody({
       aria-label={callTitle(t, call)}
       onKeyDown={(e: KeyboardEvent) => draft.handleKey(e)}
     >
-      <h2>{numberText(t, call)}</h2>
-      <dl className="facts-grid">
-        <dt>{t('history.direction')}</dt>
-        <dd>{t(`call.direction.${call.direction}`)}</dd>
-        <dt>{t('call.started')}</dt>
-        <dd>{formatWhen(call.startedAt, i18n.language)}</dd>
-        <dt>{t('history.state')}</dt>
-        <dd className={`state-${call.outcome ?? call.state}`}>{stateText(t, call)}</dd>
-        <dt>{t('call.talkTime')}</dt>
-        <dd>
-          {call.state === 'connected' ? (
-            <CallTimer call={call} />
-          ) : talk === null ? (
-            t('call.noDuration')
-          ) : (
-            formatDuration(talk)
-          )}
-        </dd>
-        {country ? (
-          <>
-            <dt>{t('history.country')}</dt>
-            <dd>{country}</dd>
-          </>
-        ) : null}
-        {phone?.city ? (
-          <>
-            <dt>{t('history.city')}</dt>
-            <dd>{phone.city}</dd>
-          </>
-        ) : null}
-        {phone ? (
-          <>
-            <dt>{t('history.lineType')}</dt>
-            <dd>{t(`call.lineType.${phone.lineType}`)}</dd>
-          </>
-        ) : null}
-      </dl>
-      <CrmBadge crm={call.crm} />
-      <WrapUpForm call={call} draft={draft} />
-      {draft.saveState.kind !== 'saved' && call.deliveries.length > 0 ? (
-        <DeliveryList deliveries={call.deliveries} />
-      ) : null}
-      <section aria-labelledby="earlier-heading" className="earlier-calls">
-        <h3 id="earlier-heading">{t('history.earlierHeading')}</h3>
+      <h3 className="visually-hidden">{t('history.detailHeading')}</h3>
+      <div className="detail-body">
+        <div>
+          <dl className="facts-grid">
+            <dt>{t('history.direction')}</dt>
+            <dd>{t(`call.direction.${call.direction}`)}</dd>
+            <dt>{t('call.started')}</dt>
+            <dd>{formatWhen(call.startedAt, i18n.language)}</dd>
+            <dt>{t('history.state')}</dt>
+            <dd className={`state-${call.outcome ?? call.state}`}>{stateText(t, call)}</dd>
+            <dt>{t('call.talkTime')}</dt>
+            <dd>
+              {call.state === 'connected' ? (
+                <CallTimer call={call} />
+              ) : talk === null ? (
+                t('call.noDuration')
+              ) : (
+                formatDuration(talk)
+              )}
+            </dd>
+            {country ? (
+              <>
+                <dt>{t('history.country')}</dt>
+                <dd>{country}</dd>
+              </>
+            ) : null}
+            {phone?.city ? (
+              <>
+                <dt>{t('history.city')}</dt>
+                <dd>{phone.city}</dd>
+              </>
+            ) : null}
+            {phone ? (
+              <>
+                <dt>{t('history.lineType')}</dt>
+                <dd>{t(`call.lineType.${phone.lineType}`)}</dd>
+              </>
+            ) : null}
+          </dl>
+          <CrmBadge crm={call.crm} />
+          {draft.saveState.kind !== 'saved' && call.deliveries.length > 0 ? (
+            <DeliveryList deliveries={call.deliveries} />
+          ) : null}
+        </div>
+        <WrapUpForm call={call} draft={draft} />
+      </div>
+      <section aria-labelledby={earlierId} className="earlier-calls">
+        <h4 id={earlierId}>{t('history.earlierHeading')}</h4>
         {history.length === 0 ? (
           <p className="muted">{t('history.noEarlier')}</p>
         ) : (

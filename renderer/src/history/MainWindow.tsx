@@ -12,8 +12,11 @@ import { OutboxStrip } from '../status/OutboxStrip';
 import { SourcesStrip } from '../status/SourcesStrip';
 import { SettingsProblems } from '../status/SettingsProblems';
 import { SettingsPanel } from '../settings/SettingsPanel';
-import { CallDetail } from './CallDetail';
+import { FirstRun } from '../settings/FirstRun';
+import { SetupHints } from '../status/SetupHints';
 import { HistoryList } from './HistoryList';
+import { ShortcutsHelp } from '../shortcuts/ShortcutsHelp';
+import { focusFirst, useGlobalShortcuts } from '../shortcuts/use-global-shortcuts';
 
 /** The agent's main window: status, history and the selected call (or the settings). */
 export function MainWindow() {
@@ -21,16 +24,33 @@ export function MainWindow() {
   const browserMode = useBrowserMode();
   const [selected, setSelected] = useState<{ id: string; key: string } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const api = useApi();
+  const settings = useQuery(settingsQuery(api));
+  // First run opens by itself until it is finished or skipped; later only on request.
+  const [setupWanted, setSetupWanted] = useState<boolean | null>(null);
+  const firstRunDone = settings.data?.settings.app.firstRunDone;
+  const setupOpen =
+    !settingsOpen && settings.data !== undefined && (setupWanted ?? firstRunDone === false);
   const settingsButton = useRef<HTMLButtonElement>(null);
   // Choosing a call shows it; unsaved settings edits wait in the store for the next visit.
-  const select = (call: CallView) => {
-    setSelected({ id: call.id, key: call.key });
-    setSettingsOpen(false);
+  const select = (call: CallView | null) =>
+    setSelected(call ? { id: call.id, key: call.key } : null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  // An agent who goes to Settings instead is not sent back to the first run afterwards.
+  const openSettings = () => {
+    setSettingsOpen(true);
+    setSetupWanted(false);
   };
   const closeSettings = () => {
     setSettingsOpen(false);
     settingsButton.current?.focus();
   };
+  useGlobalShortcuts({
+    help: () => setHelpOpen(true),
+    settings: () => (settingsOpen ? closeSettings() : openSettings()),
+    history: () => focusFirst('.history-row[tabindex="0"]'),
+    newestCard: () => focusFirst('.card-stack .card'),
+  });
 
   return (
     <div className="main-window">
@@ -41,9 +61,20 @@ export function MainWindow() {
           {browserMode ? <NotificationPermissionButton /> : null}
           <button
             type="button"
+            className="icon-button"
+            aria-label={t('shortcuts.open')}
+            aria-keyshortcuts="Shift+?"
+            title={t('shortcuts.open')}
+            onClick={() => setHelpOpen(true)}
+          >
+            <span aria-hidden="true">?</span>
+          </button>
+          <button
+            type="button"
             ref={settingsButton}
             aria-expanded={settingsOpen}
-            onClick={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
+            aria-keyshortcuts="Control+,"
+            onClick={() => (settingsOpen ? closeSettings() : openSettings())}
           >
             {t('settings.open')}
           </button>
@@ -53,21 +84,27 @@ export function MainWindow() {
       <Notices />
       <OutboxStrip />
       <SourcesStrip />
-      <main className="main-grid">
+      <SetupHints onOpen={() => setSetupWanted(true)} />
+      <main className={`main-grid${settingsOpen || setupOpen ? ' with-side' : ''}`}>
         <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
         {settingsOpen ? (
-          <SettingsPanel onClose={closeSettings} />
-        ) : (
-          <section className="detail-pane" aria-label={t('history.detailHeading')}>
-            {selected ? (
-              <CallDetail callId={selected.id} onSelect={select} />
-            ) : (
-              <p className="muted">{t('history.selectHint')}</p>
-            )}
-          </section>
-        )}
+          <div className="side-pane">
+            <SettingsPanel onClose={closeSettings} />
+          </div>
+        ) : setupOpen && settings.data ? (
+          <div className="side-pane">
+            <FirstRun
+              view={settings.data}
+              onDone={() => {
+                setSetupWanted(false);
+                focusFirst('.history-row[tabindex="0"], #history-heading');
+              }}
+            />
+          </div>
+        ) : null}
       </main>
       {browserMode ? <BrowserCards /> : null}
+      <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/ipc';
@@ -13,13 +13,33 @@ import { CallControls } from './CallControls';
 import { WrapUpForm } from './WrapUpForm';
 import { useWrapUp } from './use-wrap-up';
 
-/** One call's screen pop: who is calling, what we know, and the wrap-up form. */
-export function CallCard({ call }: { call: CallView }) {
+/**
+ * One call's screen pop: who is calling, what we know, and the wrap-up form. Folded, it is one
+ * line (caller, state, timer); focusing it or its line opens it again.
+ */
+export function CallCard({
+  call,
+  folded = false,
+  onExpand,
+}: {
+  call: CallView;
+  folded?: boolean;
+  onExpand?: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const store = useAppStoreApi();
   const draft = useWrapUp(call);
   const title = callTitle(t, call);
+  const sectionRef = useRef<HTMLElement>(null);
+  const wasFolded = useRef(folded);
+  // Opening a folded card removes the line the agent clicked: keep the focus on the card.
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (wasFolded.current && !folded && (!active || active === document.body))
+      sectionRef.current?.focus();
+    wasFolded.current = folded;
+  }, [folded]);
 
   const dismiss = () => {
     store.getState().hideCard(call.id);
@@ -40,12 +60,54 @@ export function CallCard({ call }: { call: CallView }) {
     draft.handleKey(e);
   };
 
+  const stateClass = `card card-${call.state} ${call.outcome === 'missed' ? 'card-missed' : ''}`;
+  const hide = (
+    <button type="button" className="icon-button" aria-label={t('card.hide')} onClick={dismiss}>
+      <span aria-hidden="true">×</span>
+    </button>
+  );
+
+  if (folded) {
+    return (
+      <section
+        role="dialog"
+        aria-label={title}
+        tabIndex={0}
+        ref={sectionRef}
+        className={`${stateClass} card-folded`}
+        onKeyDown={onKeyDown}
+        // The agent went to this card (Tab, a click on its line): it opens and stays open.
+        onFocus={() => onExpand?.()}
+      >
+        <div className="card-fold-row">
+          <button
+            type="button"
+            className="card-unfold"
+            // Named by what it shows (caller and state); "collapsed" says it opens.
+            aria-expanded={false}
+            onClick={onExpand}
+          >
+            <span className="caller-line">{numberText(t, call)}</span>
+            <span className={`state state-${call.outcome ?? call.state}`}>
+              {stateText(t, call)}
+            </span>
+          </button>
+          <CallTimer call={call} />
+          {hide}
+        </div>
+        <PhoneFacts call={call} />
+        <CrmBadge crm={call.crm} />
+      </section>
+    );
+  }
+
   return (
     <section
       role="dialog"
       aria-label={title}
       tabIndex={0}
-      className={`card card-${call.state} ${call.outcome === 'missed' ? 'card-missed' : ''}`}
+      ref={sectionRef}
+      className={stateClass}
       onKeyDown={onKeyDown}
     >
       <header className="card-head">
@@ -56,11 +118,9 @@ export function CallCard({ call }: { call: CallView }) {
             : stateText(t, call)}
         </span>
         <CallTimer call={call} />
-        <button type="button" className="icon-button" aria-label={t('card.hide')} onClick={dismiss}>
-          <span aria-hidden="true">×</span>
-        </button>
+        {hide}
       </header>
-      <p className="number">{numberText(t, call)}</p>
+      <p className="caller number">{numberText(t, call)}</p>
       <PhoneFacts call={call} />
       <CrmBadge crm={call.crm} />
       <CallControls call={call} />

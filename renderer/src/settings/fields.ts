@@ -15,6 +15,8 @@ export type FieldPath =
   | 'popup.showOn'
   | 'popup.corner'
   | 'popup.paused'
+  | 'popup.keepMissed'
+  | 'popup.foldAfterMinutes'
   | 'matching.suffixDigits'
   | 'dbn.enabled'
   | 'dbn.baseUrl'
@@ -28,14 +30,21 @@ export type FieldPath =
   | 'egards.connectOn'
   | 'dialer.assistantPath'
   | 'dialer.outsideLinePrefix'
+  | 'dialer.via'
   | 'events.source'
   | 'events.restPollMs'
   | 'pbx.callControl.enabled'
   | 'pbx.callControl.baseUrl'
   | 'pbx.callControl.clientId'
   | 'pbx.callControl.clientSecret'
+  | 'pbx.httpApi.enabled'
+  | 'pbx.httpApi.baseUrl'
+  | 'pbx.restApi.enabled'
+  | 'pbx.restApi.baseUrl'
+  | 'pbx.restApi.key'
   | 'app.openAtLogin'
   | 'app.updateUrl'
+  | 'app.firstRunDone'
   | 'language';
 
 export type SelectKind =
@@ -46,6 +55,7 @@ export type SelectKind =
   | 'environment'
   | 'connectOn'
   | 'language'
+  | 'dialerVia'
   | 'eventSource';
 
 export interface FieldDef {
@@ -64,22 +74,17 @@ export interface FieldDef {
 }
 
 export type GroupId =
-  | 'agent'
-  | 'popup'
-  | 'matching'
-  | 'dbn'
-  | 'egards'
-  | 'dialer'
-  | 'events'
-  | 'callControl'
-  | 'app'
-  | 'language';
+  'agent' | 'popup' | 'numbers' | 'dbn' | 'egards' | 'events' | 'callControl' | 'app';
 
 export interface GroupDef {
   id: GroupId;
   fields: FieldDef[];
 }
 
+/**
+ * Grouped as an agent thinks of them: who I am, my cards, numbers, each system (the CRM, call
+ * reports, where calls come from, Call Control), the app.
+ */
 export const GROUPS: GroupDef[] = [
   {
     id: 'agent',
@@ -96,11 +101,17 @@ export const GROUPS: GroupDef[] = [
       { path: 'popup.showOn', kind: 'select', select: 'showOn' },
       { path: 'popup.corner', kind: 'select', select: 'corner' },
       { path: 'popup.paused', kind: 'checkbox' },
+      { path: 'popup.keepMissed', kind: 'checkbox' },
+      { path: 'popup.foldAfterMinutes', kind: 'number', min: 0, max: 240 },
     ],
   },
   {
-    id: 'matching',
-    fields: [{ path: 'matching.suffixDigits', kind: 'number', min: 4, max: 15 }],
+    id: 'numbers',
+    fields: [
+      { path: 'matching.suffixDigits', kind: 'number', min: 4, max: 15 },
+      { path: 'dialer.outsideLinePrefix', kind: 'text', inputMode: 'tel' },
+      { path: 'dialer.assistantPath', kind: 'text' },
+    ],
   },
   {
     id: 'dbn',
@@ -123,13 +134,6 @@ export const GROUPS: GroupDef[] = [
     ],
   },
   {
-    id: 'dialer',
-    fields: [
-      { path: 'dialer.assistantPath', kind: 'text' },
-      { path: 'dialer.outsideLinePrefix', kind: 'text', inputMode: 'tel' },
-    ],
-  },
-  {
     id: 'events',
     fields: [
       { path: 'events.source', kind: 'select', select: 'eventSource', hint: 'eventSource' },
@@ -148,11 +152,11 @@ export const GROUPS: GroupDef[] = [
   {
     id: 'app',
     fields: [
+      { path: 'language', kind: 'select', select: 'language' },
       { path: 'app.openAtLogin', kind: 'checkbox' },
       { path: 'app.updateUrl', kind: 'text', inputType: 'url' },
     ],
   },
-  { id: 'language', fields: [{ path: 'language', kind: 'select', select: 'language' }] },
 ];
 
 export const FIELDS: FieldDef[] = GROUPS.flatMap((g) => g.fields);
@@ -202,10 +206,11 @@ export function buildPatch(
   settings: Settings,
   draft: SettingsDraft,
   locked: readonly string[],
+  fields: readonly FieldDef[] = FIELDS,
 ): PatchResult {
   const patch: Record<string, unknown> = {};
   const invalid: FieldPath[] = [];
-  for (const field of FIELDS) {
+  for (const field of fields) {
     const edit = draft[field.path];
     if (edit === undefined || isLocked(field.path, locked)) continue;
     const saved = getPath(settings, field.path);

@@ -1,5 +1,6 @@
 import { act, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import type { i18n } from 'i18next';
 import { ApiProvider } from '../../../renderer/src/api-context';
 import { App } from '../../../renderer/src/App';
 import { createQueryClient } from '../../../renderer/src/queries';
@@ -12,6 +13,8 @@ export interface RenderOptions {
   browserMode?: boolean;
   connection?: ConnectionSource;
   language?: string;
+  /** A ready i18n instance instead of the shipped catalogs (pseudo-translation tests). */
+  i18n?: i18n;
 }
 
 /** Renders `ui` (default: the whole App) with a fresh QueryClient, i18n and store. */
@@ -24,7 +27,7 @@ export function renderWithApi(fake: FakeApi, ui: ReactNode = <App />, opts: Rend
       connection={opts.connection}
       browserMode={opts.browserMode ?? false}
       queryClient={queryClient}
-      i18n={createI18n(opts.language ?? 'en')}
+      i18n={opts.i18n ?? createI18n(opts.language ?? 'en')}
       store={store}
     >
       {ui}

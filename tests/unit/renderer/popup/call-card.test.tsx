@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeApi, makeCall } from '../fake-api';
@@ -254,6 +254,13 @@ describe('call pushes and the query cache', () => {
       },
     });
     const fake = createFakeApi({ calls: [a, b], popups: [a, b] });
+    // A window tall enough for both cards in full (a card that does not fit folds to one line
+    // and asks for nothing), so each card shows its earlier calls.
+    const height = Object.getOwnPropertyDescriptor(window, 'innerHeight');
+    Object.defineProperty(window, 'innerHeight', { configurable: true, value: 1200 });
+    onTestFinished(() => {
+      if (height) Object.defineProperty(window, 'innerHeight', height);
+    });
     await renderPopupWindow(fake);
     expect(screen.getAllByRole('dialog')).toHaveLength(2);
     const fetchedAtStart = fake.api.getCall.mock.calls.length;

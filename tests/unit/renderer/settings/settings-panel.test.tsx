@@ -42,7 +42,7 @@ async function openSettings(fake: FakeApi) {
   const utils = renderWithApi(fake);
   await user.click(await screen.findByRole('button', { name: 'Settings' }));
   const panel = await screen.findByRole('region', { name: 'Settings' });
-  await within(panel).findByRole('group', { name: 'Agent' });
+  await within(panel).findByRole('group', { name: 'You' });
   const group = (name: string) => within(panel).getByRole('group', { name });
   return { user, panel, group, ...utils };
 }
@@ -59,10 +59,16 @@ function description(el: HTMLElement): string {
 const savedPatch = (fake: FakeApi) => fake.api.saveSettings.mock.calls.at(-1)?.[0];
 
 describe('settings view', () => {
-  it('opens from the top bar with the current values, and closes back to the detail', async () => {
+  it('opens from the top bar with the current values, and closes back to the history', async () => {
     const fake = fakeMain({
       agent: { extension: '1001', email: 'a@example.com', agentId: 'A7', defaultCountry: 'BE' },
-      popup: { showOn: 'answer', corner: 'top-left', paused: true },
+      popup: {
+        showOn: 'answer',
+        corner: 'top-left',
+        paused: true,
+        keepMissed: true,
+        foldAfterMinutes: 5,
+      },
       dbn: {
         enabled: true,
         baseUrl: 'https://dbn.example.com',
@@ -74,7 +80,7 @@ describe('settings view', () => {
     const { user, panel, group } = await openSettings(fake);
 
     expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'Settings' }));
-    const agent = group('Agent');
+    const agent = group('You');
     expect(within(agent).getByRole('textbox', { name: 'Extension' })).toHaveProperty(
       'value',
       '1001',
@@ -91,7 +97,7 @@ describe('settings view', () => {
       .map((o) => (o as HTMLOptionElement).value);
     expect(codes).toEqual(expect.arrayContaining(['NL', 'BE', 'DE', 'GB', 'FR', 'RU', 'US']));
 
-    const popup = group('Popup');
+    const popup = group('Call cards');
     expect(within(popup).getByRole('combobox', { name: 'Show the card on' })).toHaveProperty(
       'value',
       'answer',
@@ -100,12 +106,13 @@ describe('settings view', () => {
       'value',
       'top-left',
     );
-    expect(within(popup).getByRole('checkbox', { name: 'Pause popups' })).toHaveProperty(
-      'checked',
-      true,
+    expect(
+      within(popup).getByRole('switch', { name: 'Pause popups' }).getAttribute('aria-checked'),
+    ).toBe('true');
+    const dbn = group('Customer lookup (DBN CRM)');
+    expect(within(dbn).getByRole('switch', { name: 'Enabled' }).getAttribute('aria-checked')).toBe(
+      'true',
     );
-    const dbn = group('DBN CRM');
-    expect(within(dbn).getByRole('checkbox', { name: 'Enabled' })).toHaveProperty('checked', true);
     expect(within(dbn).getByRole('textbox', { name: 'Base URL' })).toHaveProperty(
       'value',
       'https://dbn.example.com',
@@ -116,16 +123,19 @@ describe('settings view', () => {
       '5000',
     );
     expect(
-      within(group('Matching')).getByRole('spinbutton', { name: 'Digits for suffix matching' }),
+      within(group('Phone numbers and dialling')).getByRole('spinbutton', {
+        name: 'Digits for suffix matching',
+      }),
     ).toHaveProperty('value', '9');
-    expect(within(group('App')).getByRole('checkbox', { name: 'Start at login' })).toHaveProperty(
-      'checked',
-      true,
-    );
+    expect(
+      within(group('App and language'))
+        .getByRole('switch', { name: 'Start at login' })
+        .getAttribute('aria-checked'),
+    ).toBe('true');
 
     await user.click(within(panel).getByRole('button', { name: 'Close settings' }));
     expect(screen.queryByRole('region', { name: 'Settings' })).toBeNull();
-    expect(screen.getByRole('region', { name: 'Call details' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Call history' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
   });
 
@@ -138,7 +148,7 @@ describe('settings view', () => {
   it('sends exactly the changed fields as a nested patch', async () => {
     const fake = fakeMain();
     const { user, panel, group } = await openSettings(fake);
-    const agent = group('Agent');
+    const agent = group('You');
     await user.type(within(agent).getByRole('textbox', { name: 'E-mail' }), 'agent@example.com');
     await user.type(within(agent).getByRole('textbox', { name: 'Extension' }), '1001');
     expect(within(panel).getByText('Unsaved changes')).toBeTruthy();
@@ -175,7 +185,7 @@ describe('settings view', () => {
     ]);
     await user.selectOptions(source, 'call-control');
     const cc = group('3CX Call Control (V20)');
-    const enabled = within(cc).getByRole('checkbox', { name: 'Enabled' });
+    const enabled = within(cc).getByRole('switch', { name: 'Enabled' });
     expect(description(enabled)).toMatch(/Enterprise licence.*Call Control API access/);
     await user.click(enabled);
     await user.type(
@@ -223,21 +233,23 @@ describe('settings view', () => {
   it('sends numbers as numbers and booleans as booleans', async () => {
     const fake = fakeMain();
     const { user, panel, group } = await openSettings(fake);
-    const digits = within(group('Matching')).getByRole('spinbutton', {
+    const digits = within(group('Phone numbers and dialling')).getByRole('spinbutton', {
       name: 'Digits for suffix matching',
     });
     await user.clear(digits);
     await user.type(digits, '7');
-    await user.click(within(group('Popup')).getByRole('checkbox', { name: 'Pause popups' }));
-    const dbn = group('DBN CRM');
-    await user.click(within(dbn).getByRole('checkbox', { name: 'Enabled' }));
+    await user.click(within(group('Call cards')).getByRole('switch', { name: 'Pause popups' }));
+    const dbn = group('Customer lookup (DBN CRM)');
+    await user.click(within(dbn).getByRole('switch', { name: 'Enabled' }));
     await user.selectOptions(within(dbn).getByRole('combobox', { name: 'Method' }), 'POST');
     const timeout = within(dbn).getByRole('spinbutton', { name: 'Timeout (ms)' });
     await user.clear(timeout);
     await user.type(timeout, '2500');
-    await user.click(within(group('App')).getByRole('checkbox', { name: 'Start at login' }));
+    await user.click(
+      within(group('App and language')).getByRole('switch', { name: 'Start at login' }),
+    );
     await user.selectOptions(
-      within(group('Egards')).getByRole('combobox', { name: 'Environment' }),
+      within(group('Call reports (Egards)')).getByRole('combobox', { name: 'Environment' }),
       'custom',
     );
     await user.click(within(panel).getByRole('button', { name: 'Save settings' }));
@@ -255,7 +267,9 @@ describe('settings view', () => {
   it('does not send a number field that is not a whole number', async () => {
     const fake = fakeMain();
     const { user, panel, group } = await openSettings(fake);
-    const timeout = within(group('DBN CRM')).getByRole('spinbutton', { name: 'Timeout (ms)' });
+    const timeout = within(group('Customer lookup (DBN CRM)')).getByRole('spinbutton', {
+      name: 'Timeout (ms)',
+    });
     await user.clear(timeout);
     await user.click(within(panel).getByRole('button', { name: 'Save settings' }));
     expect(fake.api.saveSettings).not.toHaveBeenCalled();
@@ -270,15 +284,19 @@ describe('settings view', () => {
       egards: { ...DEFAULT_SETTINGS.egards, apiKey: '' },
     });
     const { user, panel, group } = await openSettings(fake);
-    const token = within(group('DBN CRM')).getByLabelText('Token') as HTMLInputElement;
+    const token = within(group('Customer lookup (DBN CRM)')).getByLabelText(
+      'Token',
+    ) as HTMLInputElement;
     expect(token.type).toBe('password');
     expect(token.value).toBe('');
     expect(token.placeholder).toBe('Saved — type to replace');
-    const apiKey = within(group('Egards')).getByLabelText('API key') as HTMLInputElement;
+    const apiKey = within(group('Call reports (Egards)')).getByLabelText(
+      'API key',
+    ) as HTMLInputElement;
     expect(apiKey.type).toBe('password');
     expect(apiKey.placeholder).toBe('');
 
-    await user.type(within(group('Agent')).getByRole('textbox', { name: 'Agent ID' }), 'A1');
+    await user.type(within(group('You')).getByRole('textbox', { name: 'Agent ID' }), 'A1');
     await user.click(within(panel).getByRole('button', { name: 'Save settings' }));
     await flush();
     expect(savedPatch(fake)).toEqual({ agent: { agentId: 'A1' } });
@@ -294,7 +312,7 @@ describe('settings view', () => {
   it('disables locked settings, says why, and never sends them', async () => {
     const fake = fakeMain({}, { locked: ['dbn', 'agent.email'] });
     const { user, panel, group } = await openSettings(fake);
-    const agent = group('Agent');
+    const agent = group('You');
     const email = within(agent).getByRole('textbox', { name: 'E-mail' }) as HTMLInputElement;
     expect(email.readOnly).toBe(true);
     expect(description(email)).toContain('Locked by your administrator');
@@ -302,8 +320,8 @@ describe('settings view', () => {
     expect(extension.readOnly).toBe(false);
     expect(description(extension)).not.toContain('Locked');
 
-    const dbn = group('DBN CRM');
-    const enabled = within(dbn).getByRole('checkbox', { name: 'Enabled' }) as HTMLInputElement;
+    const dbn = group('Customer lookup (DBN CRM)');
+    const enabled = within(dbn).getByRole('switch', { name: 'Enabled' }) as HTMLButtonElement;
     expect(enabled.disabled).toBe(true);
     expect(description(enabled)).toContain('Locked by your administrator');
     expect(within(dbn).getByRole('combobox', { name: 'Method' })).toHaveProperty('disabled', true);
@@ -334,10 +352,12 @@ describe('settings view', () => {
       },
     }));
     const { user, panel, group } = await openSettings(fake);
-    const agent = group('Agent');
+    const agent = group('You');
     const email = within(agent).getByRole('textbox', { name: 'E-mail' });
     await user.type(email, 'not-an-email');
-    const timeout = within(group('DBN CRM')).getByRole('spinbutton', { name: 'Timeout (ms)' });
+    const timeout = within(group('Customer lookup (DBN CRM)')).getByRole('spinbutton', {
+      name: 'Timeout (ms)',
+    });
     await user.clear(timeout);
     await user.type(timeout, '5');
     await user.click(within(panel).getByRole('button', { name: 'Save settings' }));
@@ -354,7 +374,9 @@ describe('settings view', () => {
   it('shows problems from the settings file next to their control', async () => {
     const fake = fakeMain({}, { problems: [{ path: 'egards.baseUrl', message: 'Invalid URL' }] });
     const { group } = await openSettings(fake);
-    const baseUrl = within(group('Egards')).getByRole('textbox', { name: 'Base URL' });
+    const baseUrl = within(group('Call reports (Egards)')).getByRole('textbox', {
+      name: 'Base URL',
+    });
     expect(description(baseUrl)).toContain('Invalid URL');
     expect(description(baseUrl)).toContain('Used only with the Custom environment');
     expect(baseUrl.getAttribute('aria-invalid')).toBe('true');
@@ -363,8 +385,8 @@ describe('settings view', () => {
   it('refreshes from a settings.changed push, keeping only what the agent is editing', async () => {
     const fake = fakeMain();
     const { user, group } = await openSettings(fake);
-    const paused = within(group('Popup')).getByRole('checkbox', { name: 'Pause popups' });
-    expect(paused).toHaveProperty('checked', false);
+    const paused = within(group('Call cards')).getByRole('switch', { name: 'Pause popups' });
+    expect(paused.getAttribute('aria-checked')).toBe('false');
 
     // The tray toggled Pause popups: the untouched form follows.
     const pushed = (patch: Json) => ({
@@ -372,9 +394,9 @@ describe('settings view', () => {
       settings: merge(fake.settings.settings as unknown as Json, patch) as unknown as Settings,
     });
     act(() => fake.emit('settings.changed', pushed({ popup: { paused: true } })));
-    await waitFor(() => expect(paused).toHaveProperty('checked', true));
+    await waitFor(() => expect(paused.getAttribute('aria-checked')).toBe('true'));
 
-    const email = within(group('Agent')).getByRole('textbox', { name: 'E-mail' });
+    const email = within(group('You')).getByRole('textbox', { name: 'E-mail' });
     await user.type(email, 'mine@example.com');
     act(() =>
       fake.emit(
@@ -382,7 +404,7 @@ describe('settings view', () => {
         pushed({ popup: { paused: false }, agent: { email: 'theirs@example.com' } }),
       ),
     );
-    await waitFor(() => expect(paused).toHaveProperty('checked', false));
+    await waitFor(() => expect(paused.getAttribute('aria-checked')).toBe('false'));
     expect(email).toHaveProperty('value', 'mine@example.com');
   });
 
@@ -391,8 +413,9 @@ describe('settings view', () => {
     const call = makeCall({ id: 'c1', state: 'ended', outcome: 'answered' });
     fake.calls.set(call.key, call);
     const { user, group } = await openSettings(fake);
-    await user.type(within(group('Agent')).getByRole('textbox', { name: 'Extension' }), '12');
-    // Choosing a call shows it in place of the settings.
+    await user.type(within(group('You')).getByRole('textbox', { name: 'Extension' }), '12');
+    // Settings closed, a call opened: the edits wait for the next visit.
+    await user.click(screen.getByRole('button', { name: 'Close settings' }));
     await user.click(screen.getByRole('button', { name: /Incoming/ }));
     expect(await screen.findByRole('article', { name: 'Call from 06 12345678' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Settings' })).toBeNull();
@@ -412,7 +435,7 @@ describe('settings view', () => {
     const fake = fakeMain();
     const { user, panel, group } = await openSettings(fake);
     await user.selectOptions(
-      within(group('Language')).getByRole('combobox', { name: 'User interface language' }),
+      within(group('App and language')).getByRole('combobox', { name: 'User interface language' }),
       'nl',
     );
     await user.click(within(panel).getByRole('button', { name: 'Save settings' }));

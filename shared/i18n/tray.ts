@@ -1,5 +1,5 @@
-// The tray's strings, as an i18next namespace ('tray') beside the shared UI catalog. They live
-// here because only main shows them; moving them into shared/i18n later changes nothing else.
+// The tray's strings, as an i18next namespace ('tray') beside the shared UI catalog: only main
+// shows them, from the same shared resources.
 export const trayStrings = {
   en: {
     open: 'Open CallPop',

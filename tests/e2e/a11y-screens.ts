@@ -1,0 +1,56 @@
+// Every screen the accessibility spec runs axe on. Adding a screen is one entry: how to reach
+// it from the main window (seeded with tests/e2e/screens.ts's calls) without relying on the
+// UI language — keyboard shortcuts and stable class names, not translated labels.
+import type { A11yScreen } from './axe';
+import { popupUrl } from './screens';
+
+export const A11Y_SCREENS: A11yScreen[] = [
+  {
+    // The spec's data directory has no firstRunDone: the setup opens beside the history.
+    name: 'first run',
+    open: async (page) => {
+      await page.locator('.first-run').waitFor();
+    },
+  },
+  {
+    name: 'history with cards',
+    open: async (page) => {
+      await page.locator('.history-row').first().waitFor();
+      await page.getByRole('dialog').first().waitFor();
+    },
+  },
+  {
+    name: 'call detail',
+    open: async (page) => {
+      await page.locator('.history-row').nth(2).click();
+      await page.getByRole('article').waitFor();
+    },
+  },
+  {
+    name: 'settings',
+    open: async (page) => {
+      await page.locator('.history-row').first().waitFor();
+      await page.keyboard.press('Control+Comma');
+      await page.locator('.settings-form').waitFor();
+    },
+  },
+  {
+    name: 'shortcuts help',
+    open: async (page) => {
+      await page.locator('.history-row').first().waitFor();
+      await page.keyboard.press('?');
+      await page.locator('.shortcuts-help').waitFor();
+    },
+  },
+  {
+    name: 'popup window',
+    open: async (page, callpop) => {
+      await page.setViewportSize({ width: 380, height: 460 });
+      await page.goto(popupUrl(callpop));
+      await page.getByRole('dialog').first().waitFor();
+    },
+    close: async (page) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    },
+  },
+];
