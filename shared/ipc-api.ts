@@ -5,6 +5,17 @@ import type { CallRecord } from './call-tracker';
 import type { PhoneInfo } from './phone';
 import type { Settings, SettingsProblem } from './settings-schema';
 import type { InvokeChannel, InvokeRequest } from './ipc-contract';
+import type {
+  AgentBarState,
+  AgentChange,
+  BoardChange,
+  BoardState,
+  CallControlResult,
+  CallControlState,
+  CardAction,
+  PbxChangeResult,
+  PbxTestResult,
+} from './pbx-views';
 
 // Type-only: erased at build time, so importing this module never loads zod.
 export type { InvokeChannel, InvokeRequest };
@@ -91,6 +102,13 @@ export interface InvokeResponses {
   'outbox.discard': OutboxSummary;
   'log.write': null;
   'renderer.ready': null;
+  'pbx.agent.get': AgentBarState;
+  'pbx.agent.change': PbxChangeResult<AgentBarState>;
+  'pbx.board.get': BoardState;
+  'pbx.board.change': PbxChangeResult<BoardState>;
+  'pbx.call.get': CallControlState;
+  'pbx.call.act': CallControlResult;
+  'pbx.test': PbxTestResult;
 }
 
 export interface PushEvents {
@@ -103,6 +121,8 @@ export interface PushEvents {
   'outbox.changed': OutboxSummary;
   /** Something the agent should read: bad argv, settings problems, delivery trouble. */
   notice: { level: 'info' | 'warn' | 'error'; message: string };
+  /** The agent's PBX state was read again (main's own poll, or after a change). */
+  'pbx.agent.changed': AgentBarState;
 }
 export type PushEvent = keyof PushEvents;
 
@@ -113,6 +133,7 @@ export const PUSH_EVENTS: readonly PushEvent[] = [
   'settings.changed',
   'outbox.changed',
   'notice',
+  'pbx.agent.changed',
 ];
 
 export type InvokeFn = <C extends InvokeChannel>(
@@ -148,6 +169,14 @@ export function createApi(invoke: InvokeFn, subscribe: SubscribeFn) {
     onSettingsChanged: (cb: (s: SettingsView) => void) => subscribe('settings.changed', cb),
     onOutboxChanged: (cb: (s: OutboxSummary) => void) => subscribe('outbox.changed', cb),
     onNotice: (cb: (n: PushEvents['notice']) => void) => subscribe('notice', cb),
+    pbxAgent: (background = false) => invoke('pbx.agent.get', { background }),
+    changeAgent: (change: AgentChange) => invoke('pbx.agent.change', { change }),
+    pbxBoard: (background = false) => invoke('pbx.board.get', { background }),
+    changeBoard: (change: BoardChange) => invoke('pbx.board.change', { change }),
+    callControl: (callId: string) => invoke('pbx.call.get', { callId }),
+    callAction: (callId: string, action: CardAction) => invoke('pbx.call.act', { callId, action }),
+    testPbx: (api: 'http-api' | 'rest-api') => invoke('pbx.test', { api }),
+    onPbxAgentChanged: (cb: (s: AgentBarState) => void) => subscribe('pbx.agent.changed', cb),
   };
 }
 

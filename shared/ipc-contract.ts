@@ -4,6 +4,7 @@
 // ever typed twice.
 import { z } from 'zod';
 import { WRAP_UP_STATUSES } from './ipc-api';
+import { pbxInvokeSchemas } from './pbx-contract';
 
 export * from './ipc-api';
 
@@ -30,6 +31,7 @@ export const invokeSchemas = {
     message: z.string().max(5000),
   }),
   'renderer.ready': z.object({}),
+  ...pbxInvokeSchemas,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;

@@ -39,6 +39,8 @@ import { createDialer } from './dialer';
 import { createSettingsStore, type SecretBox } from './settings-store';
 import { redact } from './redact';
 import { createCrmEffects, type CrmEffects, type CrmEffectsDeps } from './crm-effects';
+import { createPbxService, type PbxService, type PbxServiceDeps } from './pbx-service';
+import type { AgentChange, BoardChange, CardAction } from '../../shared/pbx-views';
 
 export interface CoreDeps {
   dataDir: string;
@@ -51,6 +53,8 @@ export interface CoreDeps {
   machineConfigPath?: string | null;
   /** Options for the built-in CRM outbox (DBN, Egards): tests shorten timeouts here. */
   crm?: Pick<CrmEffectsDeps, 'random' | 'concurrency' | 'egardsTimeoutMs' | 'parkedMs'>;
+  /** Options for the PBX service: tests shorten timeouts or turn main's polling off. */
+  pbx?: Pick<PbxServiceDeps, 'timeoutMs' | 'agentPollMs' | 'random'>;
 }
 
 export interface EffectContext {
@@ -79,7 +83,9 @@ function withoutUnchangedSecrets(patch: Record<string, unknown>): Record<string,
 }
 const HISTORY_LIMIT = 10;
 
-export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffects }> {
+export async function createCore(
+  deps: CoreDeps,
+): Promise<Core & { crm: CrmEffects; pbx: PbxService }> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
   const spawn: SpawnFn = deps.spawn ?? nodeSpawn;
@@ -171,8 +177,21 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     },
     push,
   };
+  const pbx = createPbxService({
+    settings,
+    fetch: fetchFn,
+    clock,
+    logger,
+    ...deps.pbx,
+    onAgentState: (state) => push('pbx.agent.changed', state),
+  });
   // The CRM outbox is part of every core: the desktop app, browser mode and tests alike.
-  const crm = createCrmEffects({ ...ctx, ...deps.crm });
+  // Time the agent parked a call through CallPop counts as Egards hold time.
+  const crm = createCrmEffects({
+    ...ctx,
+    parkedMs: (key) => pbx.calls.parkedMs(key),
+    ...deps.crm,
+  });
   effects.push(crm);
 
   const closed = router.closeStaleCalls();
@@ -306,14 +325,30 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
         return null;
       case 'renderer.ready':
         return null;
+      case 'pbx.agent.get':
+        return pbx.agentState({ background: req.background === true });
+      case 'pbx.agent.change':
+        return pbx.changeAgent(req.change as AgentChange);
+      case 'pbx.board.get':
+        return pbx.board({ background: req.background === true });
+      case 'pbx.board.change':
+        return pbx.changeBoard(req.change as BoardChange);
+      case 'pbx.call.get':
+        return pbx.calls.state(req.callId as string);
+      case 'pbx.call.act':
+        return pbx.calls.act(req.callId as string, req.action as CardAction);
+      case 'pbx.test':
+        return pbx.test(req.api as 'http-api' | 'rest-api');
     }
   }
 
   // Resume what a previous run left pending; from here on the outbox sends.
   crm.start();
+  pbx.start();
 
   return {
     crm,
+    pbx,
     handleArgv,
     async invoke(channel, payload): Promise<Result<InvokeResponses[InvokeChannel]>> {
       const checked = validateRequest(channel, payload);
@@ -337,6 +372,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     settings,
     async close() {
       clock.clearTimeout(sweepTimer);
+      pbx.close();
       for (const e of effects) await e.close?.();
       listeners.clear();
       db.close();

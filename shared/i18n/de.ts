@@ -1,5 +1,6 @@
 // German. Missing keys fall back to English.
 import type { Catalog } from './catalog';
+import { pbxDe } from './pbx-strings';
 
 export const de = {
   app: { loading: 'Wird geladen…' },
@@ -144,8 +145,19 @@ export const de = {
       dialer: 'Wählen',
       app: 'App',
       language: 'Sprache',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Supervisor',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'Aktiviert', baseUrl: 'Adresse', phoneType: 'Telefon für Anrufe' },
+        restApi: { enabled: 'Aktiviert', baseUrl: 'Adresse', key: 'Schlüssel' },
+      },
+      supervisor: {
+        enabled: 'Warteschlangen-Übersicht zeigen',
+        extensions: 'Nebenstellen in der Übersicht',
+      },
       agent: {
         extension: 'Nebenstelle',
         email: 'E-Mail',
@@ -176,6 +188,7 @@ export const de = {
       language: 'Sprache der Benutzeroberfläche',
     },
     option: {
+      phoneType: { Soft: 'Softphone (3CX-App)', Desktop: 'Tischtelefon' },
       ring: 'Klingeln',
       answer: 'Annehmen',
       corner: {
@@ -197,4 +210,5 @@ export const de = {
     title: 'Eingehender Anruf',
     titleOutbound: 'Ausgehender Anruf',
   },
+  pbx: pbxDe,
 } satisfies Catalog;

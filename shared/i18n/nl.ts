@@ -1,5 +1,6 @@
 // Dutch. Missing keys fall back to English.
 import type { Catalog } from './catalog';
+import { pbxNl } from './pbx-strings';
 
 export const nl = {
   app: { loading: 'Laden…' },
@@ -144,8 +145,20 @@ export const nl = {
       dialer: 'Kiezen',
       app: 'App',
       language: 'Taal',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Supervisor',
     },
     field: {
+      pbx: {
+        httpApi: {
+          enabled: 'Ingeschakeld',
+          baseUrl: 'Adres',
+          phoneType: 'Telefoon voor gesprekken',
+        },
+        restApi: { enabled: 'Ingeschakeld', baseUrl: 'Adres', key: 'Sleutel' },
+      },
+      supervisor: { enabled: 'Wachtrijbord tonen', extensions: 'Toestellen op het bord' },
       agent: {
         extension: 'Toestel',
         email: 'E-mail',
@@ -176,6 +189,7 @@ export const nl = {
       language: 'Taal van de gebruikersinterface',
     },
     option: {
+      phoneType: { Soft: 'Softphone (3CX-app)', Desktop: 'Bureautelefoon' },
       ring: 'Overgaan',
       answer: 'Opnemen',
       corner: {
@@ -197,4 +211,5 @@ export const nl = {
     title: 'Inkomende oproep',
     titleOutbound: 'Uitgaande oproep',
   },
+  pbx: pbxNl,
 } satisfies Catalog;

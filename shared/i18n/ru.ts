@@ -1,6 +1,7 @@
 // Russian. Plurals use i18next's _one/_few/_many/_other forms. Missing keys fall back to
 // English.
 import type { Catalog } from './catalog';
+import { pbxRu } from './pbx-strings';
 
 export const ru = {
   app: { loading: 'Загрузка…' },
@@ -130,8 +131,16 @@ export const ru = {
       dialer: 'Набор номера',
       app: 'Приложение',
       language: 'Язык',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Супервизор',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'Включено', baseUrl: 'Адрес', phoneType: 'Телефон для звонков' },
+        restApi: { enabled: 'Включено', baseUrl: 'Адрес', key: 'Ключ' },
+      },
+      supervisor: { enabled: 'Показывать панель очередей', extensions: 'Добавочные на панели' },
       agent: {
         extension: 'Добавочный номер',
         email: 'Эл. почта',
@@ -166,6 +175,7 @@ export const ru = {
       language: 'Язык интерфейса',
     },
     option: {
+      phoneType: { Soft: 'Софтфон (приложение 3CX)', Desktop: 'Настольный телефон' },
       ring: 'При звонке',
       answer: 'При ответе',
       corner: {
@@ -187,4 +197,5 @@ export const ru = {
     title: 'Входящий звонок',
     titleOutbound: 'Исходящий звонок',
   },
+  pbx: pbxRu,
 } satisfies Catalog;

@@ -11,6 +11,8 @@ import { Notices } from '../status/Notices';
 import { OutboxStrip } from '../status/OutboxStrip';
 import { SettingsProblems } from '../status/SettingsProblems';
 import { SettingsPanel } from '../settings/SettingsPanel';
+import { AgentBar } from '../agent/AgentBar';
+import { SupervisorBoard } from '../supervisor/SupervisorBoard';
 import { CallDetail } from './CallDetail';
 import { HistoryList } from './HistoryList';
 
@@ -48,9 +50,11 @@ export function MainWindow() {
           </button>
         </div>
       </header>
+      <AgentBar />
       <SettingsProblems />
       <Notices />
       <OutboxStrip />
+      <SupervisorBoard />
       <main className="main-grid">
         <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
         {settingsOpen ? (

@@ -7,6 +7,7 @@ import { useApi, useAppStoreApi } from '../api-context';
 import { callDetailQuery } from '../queries';
 import { callTitle, formatWhen, numberText, stateText, statusLabel } from '../format';
 import { logTo } from '../logging';
+import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { CrmBadge } from './CrmBadge';
 import { WrapUpForm } from './WrapUpForm';
@@ -62,6 +63,7 @@ export function CallCard({ call }: { call: CallView }) {
       <p className="number">{numberText(t, call)}</p>
       <PhoneFacts call={call} />
       <CrmBadge crm={call.crm} />
+      <CallControls call={call} />
       <EarlierCalls call={call} />
       <WrapUpForm call={call} draft={draft} />
       <p className="hint">{t('card.hint')}</p>

@@ -3,7 +3,8 @@
 import { getPath, REDACTED } from '../../../shared/settings-paths';
 import type { Settings } from '../../../shared/settings-schema';
 
-export type FieldKind = 'text' | 'secret' | 'number' | 'checkbox' | 'select';
+/** `list`: a comma-separated text that is saved as an array of strings. */
+export type FieldKind = 'text' | 'secret' | 'number' | 'checkbox' | 'select' | 'list';
 
 /** Every setting the screen edits, as a dotted path into Settings. */
 export type FieldPath =
@@ -29,10 +30,25 @@ export type FieldPath =
   | 'dialer.outsideLinePrefix'
   | 'app.openAtLogin'
   | 'app.updateUrl'
+  | 'pbx.httpApi.enabled'
+  | 'pbx.httpApi.baseUrl'
+  | 'pbx.httpApi.phoneType'
+  | 'pbx.restApi.enabled'
+  | 'pbx.restApi.baseUrl'
+  | 'pbx.restApi.key'
+  | 'supervisor.enabled'
+  | 'supervisor.extensions'
   | 'language';
 
 export type SelectKind =
-  'country' | 'showOn' | 'corner' | 'method' | 'environment' | 'connectOn' | 'language';
+  | 'country'
+  | 'showOn'
+  | 'corner'
+  | 'method'
+  | 'environment'
+  | 'connectOn'
+  | 'phoneType'
+  | 'language';
 
 export interface FieldDef {
   path: FieldPath;
@@ -48,7 +64,17 @@ export interface FieldDef {
 }
 
 export type GroupId =
-  'agent' | 'popup' | 'matching' | 'dbn' | 'egards' | 'dialer' | 'app' | 'language';
+  | 'agent'
+  | 'popup'
+  | 'matching'
+  | 'dbn'
+  | 'egards'
+  | 'dialer'
+  | 'pbxHttp'
+  | 'pbxRest'
+  | 'supervisor'
+  | 'app'
+  | 'language';
 
 export interface GroupDef {
   id: GroupId;
@@ -105,6 +131,29 @@ export const GROUPS: GroupDef[] = [
     ],
   },
   {
+    id: 'pbxHttp',
+    fields: [
+      { path: 'pbx.httpApi.enabled', kind: 'checkbox' },
+      { path: 'pbx.httpApi.baseUrl', kind: 'text', inputType: 'url' },
+      { path: 'pbx.httpApi.phoneType', kind: 'select', select: 'phoneType' },
+    ],
+  },
+  {
+    id: 'pbxRest',
+    fields: [
+      { path: 'pbx.restApi.enabled', kind: 'checkbox' },
+      { path: 'pbx.restApi.baseUrl', kind: 'text', inputType: 'url' },
+      { path: 'pbx.restApi.key', kind: 'secret' },
+    ],
+  },
+  {
+    id: 'supervisor',
+    fields: [
+      { path: 'supervisor.enabled', kind: 'checkbox' },
+      { path: 'supervisor.extensions', kind: 'list', inputMode: 'numeric' },
+    ],
+  },
+  {
     id: 'app',
     fields: [
       { path: 'app.openAtLogin', kind: 'checkbox' },
@@ -133,6 +182,7 @@ export function savedValue(settings: Settings, field: FieldDef): string | boolea
   if (field.kind === 'checkbox') return value === true;
   // A secret never comes to the renderer: '***' means "set", and the field stays empty.
   if (field.kind === 'secret') return '';
+  if (field.kind === 'list') return Array.isArray(value) ? value.join(', ') : '';
   return value === undefined || value === null ? '' : String(value);
 }
 
@@ -198,6 +248,12 @@ export function buildPatch(
       case 'secret':
         if (edit !== '') setPath(patch, field.path, edit);
         break;
+      case 'list': {
+        const items = listItems(String(edit));
+        const before = Array.isArray(saved) ? saved.map(String) : [];
+        if (items.join(',') !== before.join(',')) setPath(patch, field.path, items);
+        break;
+      }
       default: {
         const text = String(edit).trim();
         if (text !== saved) setPath(patch, field.path, text);
@@ -205,6 +261,11 @@ export function buildPatch(
     }
   }
   return { patch, invalid };
+}
+
+/** "101, 102 103" → ['101', '102', '103']. */
+export function listItems(text: string): string[] {
+  return text.split(/[\s,;]+/).filter((x) => x.length > 0);
 }
 
 const FIELD_PATHS = new Set<string>(FIELDS.map((f) => f.path));
