@@ -10,6 +10,8 @@ import { resolveLanguage, resources as uiResources, SUPPORTED_LANGUAGES } from '
 import type { Core, Logger } from './core/core-types';
 import { diagnosticsText } from './shell/diagnostics';
 import { trayStrings } from './shell/tray-strings';
+import { agentMenuItems } from './shell/tray-agent';
+import type { AgentBarState, AgentChange } from '../shared/pbx-views';
 import {
   trackCall,
   trayMenuTemplate,
@@ -71,6 +73,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     paused: core.settings().popup.paused,
   };
   let locked: string[] = [];
+  let agent: AgentBarState | null = null;
   let current = trayView(facts);
   const images = new Map<TrayIcon, NativeImage>();
   const image = (icon: TrayIcon): NativeImage => {
@@ -129,6 +132,18 @@ export function createTray(deps: TrayDeps): CallPopTray {
     quit: () => deps.quit(),
   };
 
+  function changeAgent(change: AgentChange): void {
+    void core.invoke('pbx.agent.change', { change }).then((r) => {
+      if (!r.ok) logger.warn('Could not change the agent status', { error: r.error });
+      else {
+        const result = r.value as { ok: boolean; state: AgentBarState; error: unknown };
+        agent = result.state;
+        if (!result.ok) logger.warn('The PBX refused an agent status change from the tray');
+      }
+      render();
+    });
+  }
+
   function render(): void {
     current = trayView(facts);
     tray.setImage(image(current.icon));
@@ -136,7 +151,13 @@ export function createTray(deps: TrayDeps): CallPopTray {
     const pauseLocked = isLocked(locked, 'popup.paused');
     tray.setContextMenu(
       Menu.buildFromTemplate(
-        trayMenuTemplate(current, { paused: facts.paused, pauseLocked }, t, actions),
+        trayMenuTemplate(
+          current,
+          { paused: facts.paused, pauseLocked },
+          t,
+          actions,
+          agentMenuItems(agent, t, changeAgent),
+        ),
       ),
     );
   }
@@ -158,6 +179,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     else if (event === 'outbox.changed')
       facts = { ...facts, outbox: payload as PushEvents['outbox.changed'] };
     else if (event === 'settings.changed') applySettings(payload as PushEvents['settings.changed']);
+    else if (event === 'pbx.agent.changed') agent = payload as PushEvents['pbx.agent.changed'];
     else return;
     render();
   });
@@ -173,6 +195,10 @@ export function createTray(deps: TrayDeps): CallPopTray {
       render();
     },
   );
+  void core.invoke('pbx.agent.get', { background: true }).then((r) => {
+    if (r.ok) agent = r.value as AgentBarState;
+    render();
+  });
 
   return {
     view: () => current,

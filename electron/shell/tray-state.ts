@@ -89,6 +89,8 @@ export function trayMenuTemplate(
   facts: Pick<TrayFacts, 'paused'> & { pauseLocked: boolean },
   t: Translate,
   actions: TrayActions,
+  /** The agent's PBX controls (tray-agent.ts), shown below the status lines. */
+  agentItems: MenuItemConstructorOptions[] = [],
 ): MenuItemConstructorOptions[] {
   const lines: MenuItemConstructorOptions[] = [
     { id: 'status', label: t(view.status.key, view.status.params), enabled: false },
@@ -100,6 +102,7 @@ export function trayMenuTemplate(
     { type: 'separator' },
     ...lines,
     { type: 'separator' },
+    ...agentItems,
     {
       id: 'pause',
       label: t('pause'),
