@@ -3,6 +3,7 @@
 // the board show it), a refused toggle rolls back with the answer, an agent sets Away, and a
 // card parks and unparks its call. Screenshots of the agent bar and the board go to
 // test-results/.
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from './fixtures';
 import { startHttpApiServer, type HttpApiServer } from '../fixtures/pbx-http-api-server';
 import { startRestApiServer, type RestApiServer } from '../fixtures/pbx-rest-api-server';
@@ -119,4 +120,30 @@ test('Park then Unpark on a card', async ({ page, callpop, pbx }) => {
   expect(pbx.http.calls[0]!.state).toBe('Connected');
   expect(pbx.http.paths().filter((p) => /park/.test(p))).toEqual(['/park/102', '/unpark/102']);
   await card.screenshot({ path: 'test-results/pbx-card-controls.png' });
+});
+
+test.describe('accessibility', () => {
+  // CallPop's CSP forbids the inline script axe is injected as.
+  test.use({ bypassCSP: true });
+  test('the agent bar, the board and the call controls pass axe', async ({
+    page,
+    callpop,
+    pbx,
+  }) => {
+    await page.goto(callpop.url);
+    pbx.http.addCall({ dn: '102', state: 'Connected' });
+    await callpop.fire(['/N:S', '/C:0201234567', '/T:I', '/I:E2E-Axe-1']);
+    await callpop.fire(['/N:C', '/C:0201234567', '/T:I', '/I:E2E-Axe-1']);
+    await expect(page.getByRole('switch', { name: '102 in queue 800' })).toBeChecked();
+    await expect(page.getByRole('group', { name: 'Call control' })).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .include('.agent-bar')
+      .include('.board')
+      .include('.call-controls')
+      .analyze();
+    expect(results.passes.length).toBeGreaterThan(0);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+    ).toEqual([]);
+  });
 });
