@@ -120,6 +120,19 @@ test('Park then Unpark on a card', async ({ page, callpop, pbx }) => {
   expect(pbx.http.calls[0]!.state).toBe('Connected');
   expect(pbx.http.paths().filter((p) => /park/.test(p))).toEqual(['/park/102', '/unpark/102']);
   await card.screenshot({ path: 'test-results/pbx-card-controls.png' });
+  // Transfer to a colleague's extension; the card's Escape closes only the form.
+  await controls.getByRole('button', { name: 'Transfer', exact: true }).click();
+  const to = controls.getByLabel('Transfer to');
+  await expect(to).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(to).toHaveCount(0);
+  await expect(card).toBeVisible();
+  await controls.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await to.fill('103');
+  await controls.getByRole('button', { name: 'Transfer now' }).click();
+  await expect(to).toHaveCount(0);
+  expect(pbx.http.paths()).toContain('/transfer/102/103');
+  expect(pbx.http.calls[0]!.dn).toBe('103');
 });
 
 test.describe('accessibility', () => {

@@ -6,7 +6,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/ipc-api';
-import type { CallControlState, CardAction } from '../../../shared/pbx-views';
+import type { BoardState, CallControlState, CardAction } from '../../../shared/pbx-views';
 import { useApi } from '../api-context';
 import { settingsQuery, unwrap } from '../queries';
 import { callControlQuery, pbxKeys } from '../pbx/pbx-queries';
@@ -136,6 +136,12 @@ function TransferForm(props: {
   const { t } = useTranslation();
   const id = useId();
   const [value, setValue] = useState('');
+  const client = useQueryClient();
+  // Colleagues the board knows (supervisors), offered as they type.
+  const board = client.getQueryData<BoardState>(pbxKeys.board);
+  const colleagues = new Map<string, string | null>();
+  for (const q of board?.queues ?? []) for (const m of q.members) colleagues.set(m.num, m.name);
+  for (const m of board?.members ?? []) if (!colleagues.has(m.num)) colleagues.set(m.num, m.name);
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     // Escape closes this form, not the whole card.
     if (e.key === 'Escape') {
@@ -160,8 +166,16 @@ function TransferForm(props: {
         autoFocus
         value={value}
         placeholder={t('pbx.call.transferHint')}
+        list={colleagues.size ? `${id}-list` : undefined}
         onChange={(e) => setValue(e.target.value)}
       />
+      {colleagues.size ? (
+        <datalist id={`${id}-list`}>
+          {[...colleagues].map(([num, name]) => (
+            <option key={num} value={num} label={name ?? num} />
+          ))}
+        </datalist>
+      ) : null}
       <button type="submit" className="primary" disabled={!value.trim() || props.busy}>
         {t('pbx.call.transferGo')}
       </button>
