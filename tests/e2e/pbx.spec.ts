@@ -135,6 +135,23 @@ test('Park then Unpark on a card', async ({ page, callpop, pbx }) => {
   expect(pbx.http.calls[0]!.dn).toBe('103');
 });
 
+test('Settings: Test connection shows the real answer, never the key', async ({
+  page,
+  callpop,
+}) => {
+  await page.goto(callpop.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Test connection (HTTP API)' }).click();
+  await expect(page.getByText('The PBX answered.')).toBeVisible();
+  await expect(page.locator('.pbx-test-result code').first()).toHaveText(/\/showstatus\/102$/);
+  await page.getByRole('button', { name: 'Test connection (REST API)' }).click();
+  const rest = page.locator('.pbx-test-result').nth(1);
+  await expect(rest).toContainText('"qGlobalStatus":true');
+  await expect(rest).toContainText('/webapi/***/ext.state.get?num=102');
+  expect(await page.content()).not.toContain(KEY);
+  await rest.screenshot({ path: 'test-results/pbx-test-connection.png' });
+});
+
 test.describe('accessibility', () => {
   // CallPop's CSP forbids the inline script axe is injected as.
   test.use({ bypassCSP: true });
