@@ -5,7 +5,7 @@ import { app, clipboard, Menu, nativeImage, shell, Tray, type NativeImage } from
 import i18next, { type i18n as I18n } from 'i18next';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
-import type { OutboxSummary, PushEvent, PushEvents, SettingsView } from '../shared/ipc-contract';
+import type { SettingsView } from '../shared/ipc';
 import { resolveLanguage, resources as uiResources, SUPPORTED_LANGUAGES } from '../shared/i18n';
 import type { Core, Logger } from './core/core-types';
 import { diagnosticsText } from './shell/diagnostics';
@@ -103,8 +103,8 @@ export function createTray(deps: TrayDeps): CallPopTray {
       osRelease: release(),
       dataDir: deps.dataDir,
       logFile: deps.logger.file ?? null,
-      settings: settings.ok ? (settings.value as SettingsView) : null,
-      outbox: outbox.ok ? (outbox.value as OutboxSummary) : null,
+      settings: settings.ok ? settings.value : null,
+      outbox: outbox.ok ? outbox.value : null,
       recentProblems: deps.logger.recentProblems?.() ?? [],
       now: new Date(),
     });
@@ -114,7 +114,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     open: () => deps.showMain(),
     setPaused(paused: boolean) {
       void core.invoke('settings.save', { patch: { popup: { paused } } }).then((r) => {
-        if (!r.ok) logger.warn('Could not pause/resume popups', { error: r.error });
+        if (!r.ok) logger.warn('Could not pause/resume popups', { error: r.error.message });
         else facts = { ...facts, paused };
         render();
       });
@@ -136,7 +136,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     void core.invoke('pbx.agent.change', { change }).then((r) => {
       if (!r.ok) logger.warn('Could not change the agent status', { error: r.error });
       else {
-        const result = r.value as { ok: boolean; state: AgentBarState; error: unknown };
+        const result = r.value;
         agent = result.state;
         if (!result.ok) logger.warn('The PBX refused an agent status change from the tray');
       }
@@ -173,13 +173,11 @@ export function createTray(deps: TrayDeps): CallPopTray {
     if (i18n.language !== lng) void i18n.changeLanguage(lng);
   }
 
-  const unsubscribe = core.subscribe(<E extends PushEvent>(event: E, payload: PushEvents[E]) => {
-    if (event === 'call.updated')
-      facts = { ...facts, calls: trackCall(facts.calls, payload as PushEvents['call.updated']) };
-    else if (event === 'outbox.changed')
-      facts = { ...facts, outbox: payload as PushEvents['outbox.changed'] };
-    else if (event === 'settings.changed') applySettings(payload as PushEvents['settings.changed']);
-    else if (event === 'pbx.agent.changed') agent = payload as PushEvents['pbx.agent.changed'];
+  const unsubscribe = core.subscribe((event, payload) => {
+    if (event === 'call.updated') facts = { ...facts, calls: trackCall(facts.calls, payload) };
+    else if (event === 'outbox.changed') facts = { ...facts, outbox: payload };
+    else if (event === 'settings.changed') applySettings(payload);
+    else if (event === 'pbx.agent.changed') agent = payload;
     else return;
     render();
   });
@@ -190,13 +188,13 @@ export function createTray(deps: TrayDeps): CallPopTray {
 
   void Promise.all([core.invoke('settings.get', {}), core.invoke('outbox.summary', {})]).then(
     ([settings, outbox]) => {
-      if (settings.ok) applySettings(settings.value as SettingsView);
-      if (outbox.ok) facts = { ...facts, outbox: outbox.value as OutboxSummary };
+      if (settings.ok) applySettings(settings.value);
+      if (outbox.ok) facts = { ...facts, outbox: outbox.value };
       render();
     },
   );
   void core.invoke('pbx.agent.get', { background: true }).then((r) => {
-    if (r.ok) agent = r.value as AgentBarState;
+    if (r.ok) agent = r.value;
     render();
   });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
-import type { PushEvent } from '../../shared/ipc-contract';
+import type { PushEvent } from '../../shared/ipc';
 import { AGENT, EGARDS_KEY, FakeClock, MemoryLogger } from '../fixtures/crm-harness';
 import { startEgardsServer, type EgardsServer } from '../fixtures/egards-server';
 import { startHttpApiServer, type HttpApiServer } from '../fixtures/pbx-http-api-server';
@@ -69,7 +69,9 @@ async function start() {
     pbx: { agentPollMs: 0 },
   });
   const pushes: PushEvent[] = [];
-  core.subscribe((event) => pushes.push(event));
+  core.subscribe((...[event]) => {
+    pushes.push(event);
+  });
   return { core, clock, logger, pushes };
 }
 
@@ -92,7 +94,7 @@ describe('PBX in the core', () => {
     expect(changed).toMatchObject({ ok: true, value: { ok: true, state: { presence: 'oof' } } });
     expect(http.extensions.get(AGENT.extension)!.presence).toBe('oof');
     expect(pushes).toContain('pbx.agent.changed');
-    const bad = await core.invoke('pbx.agent.change', {
+    const bad = await core.dispatch('pbx.agent.change', {
       change: { kind: 'presence', presence: 'stop' },
     });
     expect(bad.ok).toBe(false);

@@ -3,7 +3,7 @@
 // hidden); a poll is a background read, which main skips during its backoff after the PBX
 // stopped answering.
 import { queryOptions } from '@tanstack/react-query';
-import type { CallPopApi } from '../../../shared/ipc-api';
+import type { CallPopApi } from '../../../shared/ipc';
 import { callKey } from '../../../shared/call-tracker';
 import { unwrap } from '../queries';
 

@@ -5,7 +5,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CallView } from '../../../shared/ipc-api';
+import type { CallView } from '../../../shared/ipc';
 import type { BoardState, CallControlState, CardAction } from '../../../shared/pbx-views';
 import { useApi } from '../api-context';
 import { settingsQuery, unwrap } from '../queries';

@@ -1,7 +1,7 @@
 // The PBX channels' request schemas: the agent bar, the supervisor board, call control on the
 // card and Settings' connection test. Main validates every request with these.
 import { z } from 'zod';
-import { PRESENCE_IDS, RECORD_ACTIONS } from './pbx';
+import { PRESENCE_IDS, RECORD_ACTIONS } from '../pbx';
 
 const pbxNumber = z.string().regex(/^\d{1,12}$/);
 const callId = z.string().min(1).max(200);
