@@ -25,7 +25,6 @@ interface Target {
 export interface IpcBridge {
   /** Lets this webContents talk to main and receive pushes (our own windows only). */
   trust(contents: WebContents): void;
-  isTrusted(contents: WebContents): boolean;
   isReady(contents: WebContents): boolean;
   /** Called whenever a trusted renderer becomes ready (also after a reload). */
   onReady(listener: (contents: WebContents) => void): () => void;
@@ -138,7 +137,6 @@ export function createIpcBridge(deps: IpcBridgeDeps): IpcBridge {
         targets.delete(contents.id);
       });
     },
-    isTrusted: (contents) => targets.get(contents.id)?.contents === contents,
     isReady: (contents) => targets.get(contents.id)?.ready === true,
     onReady(listener) {
       readyListeners.add(listener);

@@ -1,6 +1,6 @@
 // Entry of every CallPop launch. The 3CX Assistant starts the exe 2–3 times per call, and all
 // but the first must hand their argv to the running instance and vanish: no window, no tray,
-// no database, no settings write (FIELD-NOTES). So the lock comes first and nothing heavy is
+// no database, no settings write (docs/decisions.md). So the lock comes first and nothing heavy is
 // imported here; app.cjs is required only once we know we are the primary.
 import { app } from 'electron';
 import { dataDirOverride } from './shell/data-dir';

@@ -7,6 +7,7 @@ import { arch, release } from 'node:os';
 import { join } from 'node:path';
 import type { SettingsView } from '../shared/ipc';
 import { resolveLanguage, resources as uiResources, SUPPORTED_LANGUAGES } from '../shared/i18n';
+import { isLocked } from '../shared/settings-paths';
 import type { Core, Logger } from './core/core-types';
 import { diagnosticsText } from './shell/diagnostics';
 import { dataDirMode, dataDirPrivacy } from './shell/data-dir-privacy';
@@ -40,10 +41,6 @@ export interface CallPopTray {
   destroy(): void;
 }
 
-function isLocked(locked: readonly string[], path: string): boolean {
-  return locked.some((k) => k === path || path.startsWith(`${k}.`));
-}
-
 export function createI18n(language: string): I18n {
   const resources = Object.fromEntries(
     SUPPORTED_LANGUAGES.map((lng) => [lng, { ...uiResources[lng], tray: trayStrings[lng] }]),
@@ -61,6 +58,11 @@ export function createI18n(language: string): I18n {
   return instance;
 }
 
+/** PBX event sources that do not work right now. */
+function downCount(list: readonly { state: string }[]): number {
+  return Array.isArray(list) ? list.filter((s) => s.state === 'down').length : 0;
+}
+
 export function createTray(deps: TrayDeps): CallPopTray {
   const { core, logger } = deps;
   const i18n = createI18n(core.settings().language);
@@ -70,6 +72,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     calls: new Map(),
     outbox: null,
     settingsProblems: 0,
+    sourcesDown: 0,
     paused: core.settings().popup.paused,
   };
   let locked: string[] = [];
@@ -142,7 +145,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     current = trayView(facts);
     tray.setImage(image(current.icon));
     tray.setToolTip(trayTooltip(current, t));
-    const pauseLocked = isLocked(locked, 'popup.paused');
+    const pauseLocked = isLocked('popup.paused', locked);
     tray.setContextMenu(
       Menu.buildFromTemplate(
         trayMenuTemplate(current, { paused: facts.paused, pauseLocked }, t, actions),
@@ -165,6 +168,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     if (event === 'call.updated') facts = { ...facts, calls: trackCall(facts.calls, payload) };
     else if (event === 'outbox.changed') facts = { ...facts, outbox: payload };
     else if (event === 'settings.changed') applySettings(payload);
+    else if (event === 'sources.changed') facts = { ...facts, sourcesDown: downCount(payload) };
     else return;
     render();
   });
@@ -173,13 +177,16 @@ export function createTray(deps: TrayDeps): CallPopTray {
   tray.on('click', () => deps.showMain());
   render();
 
-  void Promise.all([core.invoke('settings.get', {}), core.invoke('outbox.summary', {})]).then(
-    ([settings, outbox]) => {
-      if (settings.ok) applySettings(settings.value);
-      if (outbox.ok) facts = { ...facts, outbox: outbox.value };
-      render();
-    },
-  );
+  void Promise.all([
+    core.invoke('settings.get', {}),
+    core.invoke('outbox.summary', {}),
+    core.invoke('sources.status', {}),
+  ]).then(([settings, outbox, sources]) => {
+    if (settings.ok) applySettings(settings.value);
+    if (outbox.ok) facts = { ...facts, outbox: outbox.value };
+    if (sources.ok) facts = { ...facts, sourcesDown: downCount(sources.value) };
+    render();
+  });
 
   return {
     view: () => current,

@@ -1,7 +1,7 @@
 // The two windows: the main window (history, settings) and the popup (call cards). Both run our
 // UI from app:// in a sandboxed, context-isolated renderer with the preload as the only bridge.
 // The popup never takes focus (an agent typing in the CRM must not lose keystrokes to a call,
-// FIELD-NOTES): it is shown with showInactive(), never show() or focus().
+// docs/decisions.md): it is shown with showInactive(), never show() or focus().
 import { BrowserWindow, screen, type WebPreferences } from 'electron';
 import type { Core, Logger } from './core/core-types';
 import type { IpcBridge } from './ipc';
@@ -10,7 +10,7 @@ import { POPUP_SIZE, placePopup, rememberPosition, type Point } from './shell/po
 import type { PopupPositions } from './shell/popup-positions';
 
 export interface WindowManagerDeps {
-  core: Pick<Core, 'subscribe' | 'settings'>;
+  core: Pick<Core, 'subscribe' | 'openCards' | 'settings'>;
   bridge: IpcBridge;
   logger: Logger;
   /** Absolute path of dist/electron/preload.cjs, computed from __dirname by the caller. */
@@ -57,14 +57,10 @@ export function secureWebPreferences(preloadPath: string, devTools: boolean): We
   };
 }
 
-const callKey = (id: string) => id.toLowerCase();
-
 export function createWindowManager(deps: WindowManagerDeps): WindowManager {
   const { core, bridge, logger, positions } = deps;
   let main: BrowserWindow | null = null;
   let popup: BrowserWindow | null = null;
-  /** Calls with a card on screen (case-folded ids, as the tracker keys them). */
-  const cards = new Set<string>();
   let revealWhenReady = false;
   let lastPlaced: Point | null = null;
 
@@ -134,7 +130,6 @@ export function createWindowManager(deps: WindowManagerDeps): WindowManager {
     win.on('close', (event) => {
       if (deps.isQuitting()) return;
       event.preventDefault();
-      cards.clear();
       win.hide();
     });
     win.on('closed', () => {
@@ -216,23 +211,19 @@ export function createWindowManager(deps: WindowManagerDeps): WindowManager {
 
   const stopReady = bridge.onReady((contents) => {
     if (!popup || popup.isDestroyed() || contents !== popup.webContents) return;
-    if (revealWhenReady && cards.size > 0) {
+    if (revealWhenReady && core.openCards().length > 0) {
       revealWhenReady = false;
       showPopup(popup);
     }
   });
 
+  // Which cards are open is the call router's (core.openCards()); it also decides, once,
+  // whether a call pops at all (popups paused, showOn), so 'popup.show' always means show.
   const unsubscribe = core.subscribe((event, payload) => {
     if (event === 'popup.show') {
-      if (core.settings().popup.paused) {
-        logger.info('Popup paused: not showing the card', { callId: payload.id });
-        return;
-      }
-      cards.add(callKey(payload.id));
       reveal();
     } else if (event === 'popup.hide') {
-      cards.delete(callKey(payload.callId));
-      if (cards.size === 0) hidePopup();
+      if (core.openCards().length === 0) hidePopup();
     } else if (event === 'settings.changed') {
       if (payload.settings.popup.paused) hidePopup();
     }

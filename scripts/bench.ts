@@ -4,7 +4,8 @@
 //   2. `callpop /N:S ...` forwarding to a running CallPop, spawn to exit   (target ≤ 1.3 × 1)
 //   3. spawn of that process → its card visible in Chromium, median/p95   (target p95 ≤ 1 + 100 ms)
 //   4. call tracker throughput, reduceCall                                 (target ≥ 200,000 events/s)
-// Then runs scripts/bench-outbox.ts when it exists. Everything stays on loopback; every loop is
+// Then runs scripts/bench-outbox.ts when it exists, and scripts/bench-sources.ts (PBX event
+// sources: fixture state change → card visible, per source). Everything stays on loopback; every loop is
 // bounded. Set BENCH_CALLS to change the number of calls (default 50).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -305,6 +306,14 @@ async function main(): Promise<void> {
     });
     if (r.status !== 0) console.log(`scripts/bench-outbox.ts exited ${r.status}`);
   }
+
+  console.log('PBX event sources (scripts/bench-sources.ts):');
+  const src = spawnSync('npx', ['tsx', join(ROOT, 'scripts', 'bench-sources.ts')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    timeout: 10 * 60_000,
+  });
+  if (src.status !== 0) console.log(`scripts/bench-sources.ts exited ${src.status}`);
 }
 
 main().catch((err: unknown) => {

@@ -22,7 +22,7 @@ export interface TrackerEvent {
 }
 
 export interface CallRecord {
-  /** Case-folded: Chromium may lower-case `/I:` on Windows (FIELD-NOTES). */
+  /** Case-folded: Chromium may lower-case `/I:` on Windows (docs/decisions.md). */
   key: string;
   /** The call id as 3CX wrote it (the variant with capitals wins over a lower-cased copy). */
   id: string;
@@ -149,14 +149,53 @@ export function closeIfStale(r: CallRecord, now: number, maxAgeMs = STALE_CALL_M
   return next;
 }
 
+/** The calls in progress, by key. A settled call leaves it (the journal keeps it). */
 export type TrackerState = ReadonlyMap<string, CallRecord>;
 
-/** The reducer over all calls; returns a new map, the old one is untouched. */
-export function applyEvent(state: TrackerState, ev: TrackerEvent): TrackerState {
+/** Ended with a known end: nothing but a duplicate can still arrive for it. */
+export function isSettled(r: CallRecord): boolean {
+  return r.state === 'ended' && r.outcome !== 'end-unknown';
+}
+
+export interface TrackerStep {
+  state: TrackerState;
+  prev: CallRecord | undefined;
+  next: CallRecord;
+}
+
+/**
+ * The reducer over all calls: one event in, the new state out (the old one is untouched).
+ * `stored` supplies a call the state no longer holds: settled, or from an earlier run.
+ */
+export function applyEvent(
+  state: TrackerState,
+  ev: TrackerEvent,
+  stored?: (key: string) => CallRecord | undefined,
+): TrackerStep {
   const key = callKey(ev.callId);
-  const next = new Map(state);
-  next.set(key, reduceCall(state.get(key), ev));
-  return next;
+  const prev = state.get(key) ?? stored?.(key);
+  const next = reduceCall(prev, ev);
+  const after = new Map(state);
+  if (isSettled(next)) after.delete(key);
+  else after.set(key, next);
+  return { state: after, prev, next };
+}
+
+/** Closes every call in progress that had no end for 12 hours (see closeIfStale). */
+export function closeStaleCalls(
+  state: TrackerState,
+  now: number,
+): { state: TrackerState; closed: Array<{ prev: CallRecord; next: CallRecord }> } {
+  const closed: Array<{ prev: CallRecord; next: CallRecord }> = [];
+  const after = new Map(state);
+  for (const [key, call] of state) {
+    if (call.state === 'ended') continue;
+    const next = closeIfStale(call, now);
+    if (next === call) continue;
+    after.set(key, next);
+    closed.push({ prev: call, next });
+  }
+  return { state: closed.length ? after : state, closed };
 }
 
 /** Restores provenance for a record read back from storage (best effort: S outranks all). */

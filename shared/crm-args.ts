@@ -1,6 +1,6 @@
 // Turns whatever argv reached us into one of four things. The 3CX Assistant starts us with
 // `/N:S /C:caller /T:I /I:callId`, but on Windows Chromium reorders switches, lower-cases
-// them and adds its own (FIELD-NOTES), so nothing here depends on position or case.
+// them and adds its own (docs/decisions.md), so nothing here depends on position or case.
 
 export type NotificationType = 'S' | 'C' | 'E';
 export type Direction = 'inbound' | 'outbound';

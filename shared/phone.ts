@@ -1,5 +1,5 @@
 // Phone numbers for humans and for matching. `+31 6 …`, `06…` and `0031…` must all find the
-// same contact (FIELD-NOTES): match on E.164 first, then on the last N digits.
+// same contact (docs/decisions.md): match on E.164 first, then on the last N digits.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { compactNumber } from './crm-args';
 import { cityForNumber } from './area-codes';

@@ -63,6 +63,11 @@ export function setPath(obj: Group, path: string, value: unknown): void {
   cur[last] = value;
 }
 
+/** True when `path` or one of its groups is in the administrator's `locked` list. */
+export function isLocked(path: string, locked: readonly string[]): boolean {
+  return locked.some((l) => l === path || path.startsWith(`${l}.`));
+}
+
 /** Removes a dotted key if it is there. */
 export function deletePath(obj: Group, path: string): void {
   const parts = path.split('.');

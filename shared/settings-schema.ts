@@ -1,10 +1,11 @@
-// The settings file (DESIGN.md "Settings file"). Reading is lenient on purpose: a typo in one
+// The settings file (README, "Settings"). Reading is lenient on purpose: a typo in one
 // key of a file rolled out to 200 desktops must not take every other setting down with it.
 // Each problem is reported with its key path and the default stays in force for that key.
 import { z } from 'zod';
 import {
   deletePath,
   getPath,
+  isLocked,
   REDACTED,
   RESERVED_KEYS,
   reservedKeyIn,
@@ -16,6 +17,7 @@ import {
 export {
   deletePath,
   getPath,
+  isLocked,
   REDACTED,
   RESERVED_KEYS,
   reservedKeyIn,
@@ -90,7 +92,7 @@ export const settingsSchema = z.object({
     extensions: z.array(z.string().regex(/^\d{1,8}$/)),
   }),
   events: z.object({
-    source: z.enum(['assistant', 'rest-poll', 'call-control']),
+    source: z.enum(['assistant', 'rest-poll', 'call-control', 'auto']),
     restPollMs: z.number().int().min(250).max(60_000),
   }),
   app: z.object({ openAtLogin: z.boolean(), updateUrl: httpUrl }),

@@ -1,19 +1,21 @@
 // notification → tracker → journal → effects. Everything a 3CX event causes starts here, in
 // one synchronous step per event, so 2–3 racing launches per call are applied one at a time.
+// The state of the calls in progress is the tracker's (shared/call-tracker.ts, applyEvent).
 import type { CallNotification } from '../../shared/crm-args';
 import {
+  applyEvent,
   callKey,
-  closeIfStale,
-  reduceCall,
+  closeStaleCalls,
   rehydrate,
   type CallRecord,
   type TrackerEvent,
+  type TrackerState,
 } from '../../shared/call-tracker';
 import type { Settings } from '../../shared/settings-schema';
 import type { Journal } from './journal';
 import type { Clock, Logger } from './core-types';
 
-/** An outbound S has no /C:; the number is the one CallPop dialed just before (FIELD-NOTES). */
+/** An outbound S has no /C:; its number is the one CallPop just dialed (docs/decisions.md). */
 export const DIAL_CORRELATION_MS = 10_000;
 
 export interface RouterEvents {
@@ -38,19 +40,18 @@ export function createCallRouter(deps: {
   settings: () => Settings;
   events: RouterEvents;
 }): CallRouter {
-  const live = new Map<string, CallRecord>();
-  for (const r of deps.journal.openCalls()) live.set(r.key, rehydrate(r));
+  // The tracker's state: the calls in progress. Settled calls are read back from the journal.
+  let live: TrackerState = new Map(deps.journal.openCalls().map((r) => [r.key, rehydrate(r)]));
+  const stored = (key: string): CallRecord | undefined => {
+    const row = deps.journal.get(key);
+    return row ? rehydrate(row) : undefined;
+  };
   const cards = new Set<string>();
   // Calls whose card was shown once: a late duplicate S must not pop it again after Esc.
   const popped = new Set<string>();
   let lastDial: { number: string; at: number } | null = null;
 
-  function current(key: string): CallRecord | undefined {
-    const hit = live.get(key);
-    if (hit) return hit;
-    const stored = deps.journal.get(key);
-    return stored ? rehydrate(stored) : undefined;
-  }
+  const current = (key: string): CallRecord | undefined => live.get(key) ?? stored(key);
 
   function wantsCard(call: CallRecord): boolean {
     const s = deps.settings().popup;
@@ -78,11 +79,11 @@ export function createCallRouter(deps: {
         lastDial = null;
       }
       const key = callKey(n.callId);
-      const prev = current(key);
-      const next = reduceCall(prev, ev);
+      const step = applyEvent(live, ev, stored);
+      const { prev, next } = step;
+      // Journal first: a call that could not be stored is not tracked either.
       deps.journal.record({ type: n.type, callKey: key, at, argv }, next);
-      if (next.state === 'ended' && next.outcome !== 'end-unknown') live.delete(key);
-      else live.set(key, next);
+      live = step.state;
       deps.events.changed(prev, next);
       if (wantsCard(next)) {
         popped.add(key);
@@ -98,20 +99,14 @@ export function createCallRouter(deps: {
     cards: () => [...cards],
     dismiss: (key) => cards.delete(key),
     closeStaleCalls() {
-      let closed = 0;
-      const now = deps.clock.now();
-      for (const [key, call] of live) {
-        if (call.state === 'ended') continue;
-        const next = closeIfStale(call, now);
-        if (next !== call) {
-          live.set(key, next);
-          deps.journal.upsert(next);
-          deps.logger.warn(`call ${call.id} had no end after 12 hours; closed as "end unknown"`);
-          deps.events.changed(call, next);
-          closed++;
-        }
+      const { state, closed } = closeStaleCalls(live, deps.clock.now());
+      for (const { next } of closed) deps.journal.upsert(next);
+      live = state;
+      for (const { prev, next } of closed) {
+        deps.logger.warn(`call ${prev.id} had no end after 12 hours; closed as "end unknown"`);
+        deps.events.changed(prev, next);
       }
-      return closed;
+      return closed.length;
     },
   };
 }

@@ -1,8 +1,7 @@
 // The shapes the composition root (createCore) and its callers share. The Electron shell,
 // browser mode and the tests all wire a core from these; none of it imports Electron.
 import { spawn, type SpawnOptions, type ChildProcess } from 'node:child_process';
-import type { CallView, InvokeFn, PushListener, Result, WrapUp } from '../../shared/ipc';
-import type { CallRecord } from '../../shared/call-tracker';
+import type { InvokeFn, PushListener, Result } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -50,19 +49,6 @@ export type ArgvOutcome =
   | { kind: 'open' }
   | { kind: 'rejected'; message: string };
 
-/** Something that reacts to calls and wrap-ups (CRM deliveries, Egards, lookups). */
-export interface CallEffects {
-  /** A call record changed; `prev` is undefined for a new call. Must not throw or block. */
-  onCallChanged?(prev: CallRecord | undefined, next: CallRecord): void;
-  /** The agent saved (or edited) a wrap-up. Must not throw or block. */
-  onWrapUpSaved?(call: CallRecord, wrapUp: WrapUp): void;
-  /** Adds what this effect knows to a call view (CRM badge, delivery states). */
-  decorate?(view: CallView): CallView;
-  /** Settings changed: pending work may now be possible. */
-  onSettingsChanged?(settings: Settings): void;
-  close?(): Promise<void> | void;
-}
-
 export type { PushListener };
 
 export interface Core {
@@ -73,6 +59,8 @@ export interface Core {
   dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;
   /** The same, typed by channel, for main's own callers (tray, diagnostics). */
   invoke: InvokeFn;
+  /** Keys of the calls with a card open, oldest first. The call router owns this list. */
+  openCards(): string[];
   /** Main → renderer pushes; returns an unsubscribe function. */
   subscribe(listener: PushListener): () => void;
   settings(): Settings;

@@ -11,7 +11,7 @@ import { nodeSpawn, systemClock } from './core-types';
 import { openDatabase } from './db';
 import { createJournal } from './journal';
 import { createCallRouter } from './call-router';
-import { createDialer } from './dialer';
+import { createDialer, dialString } from './dialer';
 import { createSettingsStore, type SecretBox } from './settings-store';
 import { scrub } from '../../shared/scrub';
 import { securePrivateDir } from './private-files';
@@ -29,6 +29,17 @@ import { dialHandlers } from './handlers/dial';
 import { settingsHandlers } from './handlers/settings';
 import { outboxHandlers } from './handlers/outbox';
 import { logHandlers } from './handlers/log';
+import { sourceHandlers } from './handlers/sources';
+import { createCallMatcher } from '../../shared/call-matching';
+import type { CallNotification } from '../../shared/crm-args';
+import {
+  createEventSources,
+  notificationTrace,
+  type EventSources,
+  type EventSourcesDeps,
+} from './sources/event-sources';
+import { createRestApiClient } from './clients/pbx-rest-api';
+import type { PbxSourceName } from './sources/source-types';
 
 export interface CoreDeps {
   dataDir: string;
@@ -41,9 +52,15 @@ export interface CoreDeps {
   machineConfigPath?: string | null;
   /** Options for the built-in CRM outbox (DBN, Egards): tests shorten timeouts here. */
   crm?: Pick<CrmEffectsDeps, 'random' | 'concurrency' | 'egardsTimeoutMs' | 'parkedMs'>;
+  /** Options for the PBX event sources (REST live calls, Call Control): tests inject here. */
+  sources?: Partial<
+    Pick<EventSourcesDeps, 'restSnapshot' | 'random' | 'WebSocketImpl' | 'callControlBackoff'>
+  >;
 }
 
-export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffects }> {
+export async function createCore(
+  deps: CoreDeps,
+): Promise<Core & { crm: CrmEffects; sources: EventSources }> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
   const spawn: SpawnFn = deps.spawn ?? nodeSpawn;
@@ -87,6 +104,31 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     decorate: (v) => (crm ? crm.decorate(v) : v),
   });
 
+  // One change of a call gives one 'call.updated' with its final view. While the CRM outbox
+  // reacts to a change (a lookup starts, a report is queued) its requests to re-send a view
+  // are collected here and answered by that one push, not each by a push of its own.
+  let held: Set<string> | null = null;
+  function resendView(key: string): void {
+    if (held) {
+      held.add(key);
+      return;
+    }
+    const call = router.get(key);
+    if (call) push('call.updated', view(call));
+  }
+  /** Runs `fn` with view re-sends held back; sends those for calls other than `key`. */
+  function asOneChange(key: string, fn: () => void): void {
+    const outer = held;
+    const keys = new Set<string>();
+    held = keys;
+    try {
+      fn();
+    } finally {
+      held = outer;
+    }
+    for (const k of keys) if (k !== key) resendView(k);
+  }
+
   const router = createCallRouter({
     journal,
     clock,
@@ -94,8 +136,8 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     settings,
     events: {
       changed(prev, next) {
+        asOneChange(next.key, () => guarded('call effect', () => crm?.onCallChanged(prev, next)));
         push('call.updated', view(next));
-        guarded('call effect', () => crm?.onCallChanged(prev, next));
       },
       showCard(call) {
         push('popup.show', view(call));
@@ -104,16 +146,55 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
   });
   const dialer = createDialer({ spawn, settings, logger });
 
+  // Every source's notifications meet here: the same call reported by two sources is one call.
+  const matcher = createCallMatcher({ suffixDigits: () => settings().matching.suffixDigits });
+  function applyNotification(
+    n: CallNotification,
+    source: 'assistant' | PbxSourceName,
+    argv: readonly string[],
+  ): CallRecord {
+    return router.apply(matcher.resolve(n, source, clock.now()), argv);
+  }
+  const restApi = createRestApiClient(
+    { fetch: fetchFn, clock, logger },
+    () => settings().pbx.restApi,
+  );
+  // The poller backs off by itself, so each poll really asks (not the client's background mode).
+  async function restSnapshot() {
+    const r = await restApi.callsInfo();
+    return r.ok
+      ? { ok: true as const, body: r.value }
+      : { ok: false as const, error: r.error.message };
+  }
+  const sources = createEventSources({
+    settings,
+    clock,
+    logger,
+    fetch: fetchFn,
+    restSnapshot: deps.sources?.restSnapshot ?? restSnapshot,
+    random: deps.sources?.random,
+    WebSocketImpl: deps.sources?.WebSocketImpl,
+    callControlBackoff: deps.sources?.callControlBackoff,
+    apply(n, source) {
+      try {
+        const call = applyNotification(n, source, notificationTrace(n, source));
+        logger.info(`${source} /N:${n.type} call ${call.id} → ${call.state}`);
+      } catch (e) {
+        const message = scrub((e as Error).message, store.secretValues());
+        logger.error(`handling a ${source} notification failed: ${message}`);
+        notice('error', `A 3CX notification could not be stored: ${message}`);
+      }
+    },
+    onStatus: (all) => push('sources.changed', all),
+  });
+
   crm = createCrmEffects({
     db,
     clock,
     logger,
     fetch: fetchFn,
     settings,
-    callChanged(key) {
-      const call = router.get(key);
-      if (call) push('call.updated', view(call));
-    },
+    callChanged: resendView,
     push,
     ...deps.crm,
   });
@@ -129,6 +210,14 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     // client fails (the agent then often dials the same number by hand). The journal keeps
     // the customer's number, not the outside-line prefix 3CX needed.
     router.noteDial(compactNumber(number));
+    if (settings().dialer.via === 'call-control') {
+      const s = settings();
+      const dialed = dialString(number, s.dialer.outsideLinePrefix);
+      const r = await sources.callControl.makeCall(s.agent.extension, dialed);
+      if (!r.ok) throw new Error(`Could not dial ${dialed} through 3CX Call Control: ${r.message}`);
+      logger.info(`dial ${dialed} via 3CX Call Control`);
+      return { via: 'call-control' };
+    }
     const result = await dialer.dial(number);
     return { via: result.via };
   }
@@ -141,8 +230,11 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
       logger,
       view,
       push,
+      // The handler pushes the call's view once the outbox has queued the write-back.
       wrapUpSaved: (call: CallRecord, wrap) =>
-        guarded('wrap-up effect', () => outbox.onWrapUpSaved(call, wrap)),
+        asOneChange(call.key, () =>
+          guarded('wrap-up effect', () => outbox.onWrapUpSaved(call, wrap)),
+        ),
     }),
     ...popupHandlers({ router, view, push }),
     ...dialHandlers({ dial }),
@@ -152,11 +244,17 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
       saved(next: Settings) {
         refreshSecrets();
         guarded('settings effect', () => outbox.onSettingsChanged(next));
+        void sources.reconfigure();
       },
     }),
     ...outboxHandlers(outbox),
     ...logHandlers({
       log: createRendererLog({ logger, clock, secrets: () => store.secretValues() }),
+    }),
+    ...sourceHandlers({
+      sources,
+      settings,
+      callControlId: (id) => matcher.ownId(id, 'call-control'),
     }),
   };
   const dispatcher = createDispatcher({
@@ -167,11 +265,13 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
 
   // Resume what a previous run left pending; from here on the outbox sends.
   outbox.start();
+  sources.start();
 
   return {
     crm: outbox,
+    sources,
     handleArgv: createArgvHandler({
-      router,
+      router: { apply: (n, argv) => applyNotification(n, 'assistant', argv) },
       logger,
       dial,
       notice,
@@ -180,9 +280,11 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     invoke: dispatcher.invoke,
     dispatch: dispatcher.dispatch,
     subscribe: hub.subscribe,
+    openCards: () => router.cards(),
     settings,
     async close() {
       sweep.stop();
+      await sources.stop();
       await outbox.close();
       hub.clear();
       db.close();

@@ -1,7 +1,7 @@
 // The CRM side of a call: the DBN caller lookup (fire and forget, the card never waits), the
 // DBN wrap-up write-back and the Egards connect/disconnect reports (both through the durable
-// outbox). createCrmEffects is a CallEffects the core registers; everything it needs is
-// injected, so it runs the same in Electron, browser mode, tests and the benchmark.
+// outbox). createCore calls it on every call change, wrap-up and settings change; everything
+// it needs is injected, so it runs the same in Electron, browser mode, tests and the benchmark.
 import type { CallRecord } from '../../shared/call-tracker';
 import type {
   CallView,
@@ -14,7 +14,7 @@ import type {
 } from '../../shared/ipc';
 import { secretValuesOf, type Settings } from '../../shared/settings-schema';
 import { egardsFacts, type EgardsCallFacts } from '../../shared/egards-payload';
-import type { CallEffects, Clock, Logger } from './core-types';
+import type { Clock, Logger } from './core-types';
 import type { Db } from './db';
 import { dbnLookup, dbnSendWriteBack, dbnSettingsProblem, type DbnWriteBack } from './clients/dbn';
 import { egardsSend, egardsSettingsProblem } from './clients/egards';
@@ -41,14 +41,19 @@ export interface CrmEffectsDeps {
   egardsTimeoutMs?: number;
 }
 
-export interface CrmEffects extends Required<
-  Pick<CallEffects, 'onCallChanged' | 'onWrapUpSaved' | 'decorate' | 'onSettingsChanged' | 'close'>
-> {
+export interface CrmEffects {
+  /** A call record changed; `prev` is undefined for a new call. Never blocks. */
+  onCallChanged(prev: CallRecord | undefined, next: CallRecord): void;
+  /** The agent saved (or edited) a wrap-up: queue the write-back. Never blocks. */
+  onWrapUpSaved(call: CallRecord, wrapUp: WrapUp): void;
+  /** Adds the CRM badge and the delivery states to a call view. */
+  decorate(view: CallView): CallView;
+  /** Settings changed: waiting deliveries may now be possible. */
+  onSettingsChanged(settings: Settings): void;
+  close(): void;
   summary(): OutboxSummary;
   retry(id: number): OutboxSummary;
   discard(id: number): OutboxSummary;
-  deliveriesFor(callKey: string): Delivery[];
-  lookupFor(callKey: string): CrmLookup;
   /** Starts sending; resumes what a previous run left pending. */
   start(): void;
   /** Resolves when no lookup or send is in flight and nothing is due at the clock's time. */
@@ -72,6 +77,13 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
   // Calls already logged as not reportable to Egards (withheld/extension), to log once.
   const notReportable = new Set<string>();
   let closed = false;
+
+  /** Tells the agent once per reason (again after the next settings change). */
+  function tellWaiting(reason: string): void {
+    if (noticed.has(reason)) return;
+    noticed.add(reason);
+    deps.push?.('notice', { level: 'warn', message: `CRM deliveries are waiting: ${reason}` });
+  }
 
   const egardsTransport = (kind: 'connect' | 'disconnect'): Transport => ({
     problem: (_row, settings) => egardsSettingsProblem(settings),
@@ -111,11 +123,7 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
     concurrency: deps.concurrency,
     onItemChanged: (row) => deps.callChanged?.(row.call_key),
     onSummaryChanged: (summary) => deps.push?.('outbox.changed', summary),
-    onWaiting: (reason) => {
-      if (noticed.has(reason)) return;
-      noticed.add(reason);
-      deps.push?.('notice', { level: 'warn', message: `CRM deliveries are waiting: ${reason}` });
-    },
+    onWaiting: tellWaiting,
   });
 
   const interrupted = store.interruptLookups(LOOKUP_INTERRUPTED, clock.now());
@@ -146,10 +154,7 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
     logger.info(
       `outbox: queued ${kind} #${revision} for call ${call.id}${problem ? ` (waiting: ${problem})` : ''}`,
     );
-    if (problem && !noticed.has(problem)) {
-      noticed.add(problem);
-      deps.push?.('notice', { level: 'warn', message: `CRM deliveries are waiting: ${problem}` });
-    }
+    if (problem) tellWaiting(problem);
     return row;
   }
 
@@ -305,8 +310,6 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
     summary: () => outbox.summary(),
     retry: (id) => outbox.retry(id),
     discard: (id) => outbox.discard(id),
-    deliveriesFor,
-    lookupFor,
     start() {
       const fixed = rescrubStoredErrors(deps.db, secretValuesOf(deps.settings()));
       if (fixed) logger.info(`outbox: scrubbed secrets from ${fixed} stored error text(s)`);

@@ -153,7 +153,6 @@ export function createOutboxStore(db: Db) {
     failed: db.prepare(
       `SELECT * FROM outbox WHERE status = 'failed' ORDER BY id LIMIT ${FAILED_ITEMS_LIMIT}`,
     ),
-    discards: db.prepare('SELECT * FROM outbox_discards ORDER BY id'),
     lookupGet: db.prepare('SELECT state, message FROM crm_lookups WHERE call_key = ?'),
     lookupSet: db.prepare(
       `INSERT INTO crm_lookups (call_key, state, message, updated_at) VALUES (@key, @state, @message, @now)
@@ -269,7 +268,6 @@ export function createOutboxStore(db: Db) {
     discard: (id: number, now: number) => discardTx(id, now),
     waiting: () => s.waiting.all() as OutboxRow[],
     forCall: (callKey: string) => s.forCall.all(callKey) as OutboxRow[],
-    discards: () => s.discards.all() as Array<Record<string, unknown>>,
     summary(): OutboxSummary {
       const failed = counts.failed ?? 0;
       return {

@@ -11,6 +11,7 @@ import {
   secretValuesOf,
   setPath,
   getPath,
+  isLocked,
   mergeSettings,
   type Settings,
   type SettingsProblem,
@@ -263,7 +264,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
         };
       }
       const touched = leafPaths(patch);
-      const lockedHit = touched.filter((p) => locked.some((l) => p === l || p.startsWith(`${l}.`)));
+      const lockedHit = touched.filter((p) => isLocked(p, locked));
       if (lockedHit.length > 0) {
         return {
           ok: false,

@@ -13,6 +13,10 @@ import {
 } from './cli-options';
 
 const ACK_TIMEOUT_MS = 10_000;
+// How long a launch waits for a primary that holds the lock but is still starting. 3CX starts
+// the CRM executable 2–3 times per call, often all at once; on a busy PC the first one can take
+// more than 10 s to listen, and giving up then loses the event. The lock goes stale after 30 s.
+const PRIMARY_START_WAIT_MS = 30_000;
 /** A primary that dies between our send and its ack: try again (a duplicate event is harmless). */
 const MAX_ATTEMPTS = 3;
 
@@ -41,7 +45,7 @@ async function forwardOrServe(
       const { acquire } = await import('./local-socket');
       let role;
       try {
-        role = await acquire({ dataDir, socketPath, timeoutMs: ACK_TIMEOUT_MS });
+        role = await acquire({ dataDir, socketPath, timeoutMs: PRIMARY_START_WAIT_MS });
       } catch (err) {
         fail((err as Error).message);
       }

@@ -1,5 +1,5 @@
-// Which subcommand, if any, a CallPop.exe launch asks for (DESIGN: the command line is the same
-// for CallPop.exe and `npx callpop`). Tiny and pure: main.cjs runs it on every launch.
+// Which subcommand, if any, a CallPop.exe launch asks for (the command line is the same for
+// CallPop.exe and `npx callpop`, see README "Command line"). Tiny and pure: main.cjs runs it on every launch.
 
 export type ExeCommand = 'export' | 'demo' | 'serve' | 'help';
 

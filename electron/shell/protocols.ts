@@ -1,11 +1,16 @@
 // tel: and callto: links open CallPop (a dial request). Only the packaged app registers: a dev
 // run would register electron.exe as the phone handler of the machine.
-import type { App } from 'electron';
-
 export const DIAL_SCHEMES = ['tel', 'callto'] as const;
 
+/** The part of Electron's app used here; app.ts passes the real one. */
+export interface ProtocolClientApp {
+  readonly isPackaged: boolean;
+  isDefaultProtocolClient(scheme: string): boolean;
+  setAsDefaultProtocolClient(scheme: string): boolean;
+}
+
 export function registerDialProtocols(
-  app: Pick<App, 'isPackaged' | 'isDefaultProtocolClient' | 'setAsDefaultProtocolClient'>,
+  app: ProtocolClientApp,
   log: (message: string, meta?: Record<string, unknown>) => void,
 ): void {
   if (!app.isPackaged) return;

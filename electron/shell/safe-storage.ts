@@ -2,12 +2,18 @@
 // macOS, the desktop keyring on Linux). Linux without a keyring falls back to a hard-coded key
 // ("basic_text"), which protects nothing: we report that as unavailable so the store keeps
 // secrets as it would without encryption and the diagnostics say so, instead of pretending.
-import type { SafeStorage } from 'electron';
 import type { SecretBox } from '../core/settings-store';
 
+/** The part of Electron's safeStorage used here; app.ts passes the real one. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  getSelectedStorageBackend?(): string;
+}
+
 export function createSafeStorageBox(
-  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
-    Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>,
+  safeStorage: SafeStorageLike,
   platform: NodeJS.Platform = process.platform,
 ): SecretBox {
   return {

@@ -1,6 +1,5 @@
 // What the tray shows, as pure functions of what main knows: the calls in progress, the
 // outbox and the settings problems. tray.ts only turns the result into Electron objects.
-import type { MenuItemConstructorOptions } from 'electron';
 import type { CallView, OutboxSummary } from '../../shared/ipc';
 import type { CallState } from '../../shared/call-tracker';
 
@@ -12,6 +11,8 @@ export interface TrayFacts {
   calls: ReadonlyMap<string, { state: CallState; number: string | null }>;
   outbox: Pick<OutboxSummary, 'failed'> | null;
   settingsProblems: number;
+  /** PBX event sources (REST live calls, Call Control) that do not work right now. */
+  sourcesDown?: number;
   paused: boolean;
 }
 
@@ -41,6 +42,9 @@ export function trackCall(
 function problemOf(facts: TrayFacts): TrayText | null {
   const failed = facts.outbox?.failed ?? 0;
   if (failed > 0) return { key: 'status.deliveryFailed', params: { count: failed } };
+  // A call source that stopped means calls may not pop: that outranks settings problems.
+  const down = facts.sourcesDown ?? 0;
+  if (down > 0) return { key: 'status.sourceDown', params: { count: down } };
   if (facts.settingsProblems > 0)
     return { key: 'status.settingsProblem', params: { count: facts.settingsProblems } };
   return null;
@@ -84,13 +88,23 @@ export interface TrayActions {
   quit(): void;
 }
 
+/** The part of Electron's MenuItemConstructorOptions the tray menu uses (tray.ts builds it). */
+export interface TrayMenuItem {
+  id?: string;
+  label?: string;
+  type?: 'normal' | 'separator' | 'checkbox';
+  checked?: boolean;
+  enabled?: boolean;
+  click?: (item: { checked: boolean }) => void;
+}
+
 export function trayMenuTemplate(
   view: TrayView,
   facts: Pick<TrayFacts, 'paused'> & { pauseLocked: boolean },
   t: Translate,
   actions: TrayActions,
-): MenuItemConstructorOptions[] {
-  const lines: MenuItemConstructorOptions[] = [
+): TrayMenuItem[] {
+  const lines: TrayMenuItem[] = [
     { id: 'status', label: t(view.status.key, view.status.params), enabled: false },
   ];
   if (view.problem)

@@ -19,6 +19,8 @@ export const trayStrings = {
       deliveryFailed_other: '{{count}} deliveries failed',
       settingsProblem_one: '{{count}} setting needs attention',
       settingsProblem_other: '{{count}} settings need attention',
+      sourceDown_one: '{{count}} call source not working',
+      sourceDown_other: '{{count}} call sources not working',
     },
   },
   nl: {
@@ -39,6 +41,8 @@ export const trayStrings = {
       deliveryFailed_other: '{{count}} verzendingen mislukt',
       settingsProblem_one: '{{count}} instelling vraagt aandacht',
       settingsProblem_other: '{{count}} instellingen vragen aandacht',
+      sourceDown_one: '{{count}} gespreksbron werkt niet',
+      sourceDown_other: '{{count}} gespreksbronnen werken niet',
     },
   },
   de: {
@@ -59,6 +63,8 @@ export const trayStrings = {
       deliveryFailed_other: '{{count}} Übermittlungen fehlgeschlagen',
       settingsProblem_one: '{{count}} Einstellung prüfen',
       settingsProblem_other: '{{count}} Einstellungen prüfen',
+      sourceDown_one: '{{count}} Anrufquelle funktioniert nicht',
+      sourceDown_other: '{{count}} Anrufquellen funktionieren nicht',
     },
   },
   ru: {
@@ -85,6 +91,10 @@ export const trayStrings = {
       settingsProblem_few: '{{count}} настройки требуют внимания',
       settingsProblem_many: '{{count}} настроек требуют внимания',
       settingsProblem_other: '{{count}} настройки требуют внимания',
+      sourceDown_one: '{{count}} источник звонков не работает',
+      sourceDown_few: '{{count}} источника звонков не работают',
+      sourceDown_many: '{{count}} источников звонков не работают',
+      sourceDown_other: '{{count}} источника звонков не работают',
     },
   },
 } as const;

@@ -35,6 +35,7 @@ export const queryKeys = {
   callDetail: (callId: string) => ['calls', 'detail', callKey(callId)] as const,
   outbox: ['outbox'] as const,
   settings: ['settings'] as const,
+  sources: ['sources'] as const,
 };
 
 export const callListQuery = (api: CallPopApi) =>
@@ -52,10 +53,17 @@ export const callDetailQuery = (api: CallPopApi, callId: string) =>
 export const outboxQuery = (api: CallPopApi) =>
   queryOptions({ queryKey: queryKeys.outbox, queryFn: () => unwrap(api.outboxSummary()) });
 
+export const sourcesQuery = (api: CallPopApi) =>
+  queryOptions({ queryKey: queryKeys.sources, queryFn: () => unwrap(api.sourcesStatus()) });
+
 export const settingsQuery = (api: CallPopApi) =>
   queryOptions({ queryKey: queryKeys.settings, queryFn: () => unwrap(api.getSettings()) });
 
-/** Puts a changed call into every cached place it appears, then refetches the details. */
+/**
+ * Puts a changed call (a push carries its final view) into every cached place it appears, so
+ * nothing is fetched again for it. Only a detail whose earlier-calls list may now gain this
+ * call (same number, not listed yet) is refetched: main decides what counts as the same number.
+ */
 export function applyCallToCache(client: QueryClient, call: CallView): void {
   client.setQueryData(queryKeys.callList, (list: CallView[] | undefined) => {
     if (!list) return list;
@@ -65,9 +73,22 @@ export function applyCallToCache(client: QueryClient, call: CallView): void {
     next[i] = call;
     return next;
   });
-  client.setQueryData(queryKeys.callDetail(call.id), (d: CallDetail | undefined) =>
-    d ? { ...d, call } : d,
-  );
-  // Earlier-call lists of other calls with this number may show it too.
-  void client.invalidateQueries({ queryKey: queryKeys.callDetails });
+  for (const [key, detail] of client.getQueriesData<CallDetail>({
+    queryKey: queryKeys.callDetails,
+  })) {
+    if (!detail) continue;
+    if (detail.call.key === call.key) {
+      client.setQueryData<CallDetail>(key, { ...detail, call });
+    } else if (detail.history.some((c) => c.key === call.key)) {
+      const history = detail.history.map((c) => (c.key === call.key ? call : c));
+      client.setQueryData<CallDetail>(key, { ...detail, history });
+    } else if (sameNumber(detail.call, call)) {
+      void client.invalidateQueries({ queryKey: key, exact: true });
+    }
+  }
+}
+
+function sameNumber(a: CallView, b: CallView): boolean {
+  if (a.phone?.e164 && b.phone?.e164) return a.phone.e164 === b.phone.e164;
+  return a.number !== null && a.number === b.number;
 }

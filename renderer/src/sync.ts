@@ -34,6 +34,7 @@ export function useCallPopSync(): void {
       api.onOutboxChanged((summary) => client.setQueryData(queryKeys.outbox, summary)),
       api.onSettingsChanged((view) => client.setQueryData(queryKeys.settings, view)),
       api.onNotice((notice) => addNotice(notice)),
+      api.onSourcesChanged((list) => client.setQueryData(queryKeys.sources, list)),
     ];
     void announceReady(api, store);
     return () => offs.forEach((off) => off());

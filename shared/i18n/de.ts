@@ -44,6 +44,13 @@ export const de = {
     error: 'CRM-Fehler: {{message}}',
   },
   card: {
+    control: {
+      answer: 'Annehmen',
+      hangUp: 'Auflegen',
+      transferTo: 'Weiterleiten an',
+      transfer: 'Weiterleiten',
+      failed: 'Das ging nicht: {{error}}',
+    },
     hide: 'Karte ausblenden',
     hint: '1–4 wählt einen Status · Strg+Enter speichert · Esc blendet aus',
     earlierCalls_one: '{{count}} früherer Anruf',
@@ -116,6 +123,14 @@ export const de = {
     actionFailed: 'Die Übermittlung konnte nicht geändert werden: {{error}}',
   },
   notices: { dismiss: 'Meldung schließen' },
+  sources: {
+    heading: 'Anrufquellen',
+    name: { restPoll: 'Aktive Anrufe aus der REST API', callControl: '3CX Call Control' },
+    ok: '{{source}}: funktioniert',
+    down: '{{source}} funktioniert nicht: {{message}}',
+    starting: '{{source}}: verbinde…',
+    off: '{{source}}: aus',
+  },
   settings: {
     problemsHeading: 'Probleme in der Einstellungsdatei',
     wholeFile: '(ganze Datei)',
@@ -135,6 +150,26 @@ export const de = {
     notANumber: 'Geben Sie eine ganze Zahl ein',
     range: 'Von {{min}} bis {{max}}',
     customOnly: 'Nur bei der Umgebung Benutzerdefiniert verwendet',
+    testConnection: 'Verbindung testen',
+    testing: 'Verbindung wird getestet…',
+    test: {
+      ok: 'Die Verbindung funktioniert',
+      'bad-credentials': 'Falsche Zugangsdaten: Client-ID und Client-Geheimnis prüfen',
+      'not-licensed':
+        'Keine Lizenz: die Call Control API erfordert eine 3CX-Enterprise-Lizenz und „Call Control API access“ beim API-Client',
+      'not-monitored':
+        'Nebenstelle nicht überwacht: die Nebenstelle dieses Agenten zu den überwachten Nebenstellen des API-Clients hinzufügen',
+      unreachable: 'Telefonanlage nicht erreichbar: Adresse und Netzwerk prüfen',
+      'not-configured':
+        'Noch nicht eingerichtet: Adresse, Client-ID, Geheimnis und Nebenstelle eintragen (zuerst speichern)',
+      other: 'Der Test ist fehlgeschlagen',
+    },
+    hint: {
+      eventSource:
+        'Ohne den 3CX Assistant (3CX V20): aktive Anrufe aus der REST API oder die Call Control API. Automatisch nutzt jede Quelle der Telefonanlage, die unten und bei der REST API aktiviert ist.',
+      callControl:
+        'Erfordert eine 3CX-Enterprise-Lizenz und einen API-Client unter Admin → Integrationen → API mit „Call Control API access“, mit der Nebenstelle dieses Agenten unter den überwachten Nebenstellen.',
+    },
     group: {
       agent: 'Agent',
       popup: 'Popup',
@@ -142,6 +177,8 @@ export const de = {
       dbn: 'DBN CRM',
       egards: 'Egards',
       dialer: 'Wählen',
+      events: 'Anrufereignisse',
+      callControl: '3CX Call Control (V20)',
       app: 'App',
       language: 'Sprache',
     },
@@ -172,6 +209,15 @@ export const de = {
         assistantPath: 'Pfad zum 3CX-Assistant-Client',
         outsideLinePrefix: 'Amtsholungspräfix',
       },
+      events: { source: 'Herkunft der Anrufe', restPollMs: 'REST-Abfrageintervall (ms)' },
+      pbx: {
+        callControl: {
+          enabled: 'Aktiviert',
+          baseUrl: 'Adresse der Telefonanlage',
+          clientId: 'Client-ID',
+          clientSecret: 'Client-Geheimnis',
+        },
+      },
       app: { openAtLogin: 'Bei der Anmeldung starten', updateUrl: 'Update-URL' },
       language: 'Sprache der Benutzeroberfläche',
     },
@@ -185,6 +231,12 @@ export const de = {
         'bottom-right': 'Unten rechts',
       },
       environment: { staging: 'Staging', production: 'Produktion', custom: 'Benutzerdefiniert' },
+      eventSource: {
+        assistant: 'Nur 3CX Assistant',
+        'rest-poll': 'Aktive Anrufe aus der REST API (Abfrage)',
+        'call-control': '3CX Call Control API',
+        auto: 'Automatisch',
+      },
       languageAuto: 'Automatisch (Systemsprache)',
     },
   },

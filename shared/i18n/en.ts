@@ -56,6 +56,13 @@ export const en = {
     error: 'CRM error: {{message}}',
   },
   card: {
+    control: {
+      answer: 'Answer',
+      hangUp: 'Hang up',
+      transferTo: 'Transfer to',
+      transfer: 'Transfer',
+      failed: 'Could not do that: {{error}}',
+    },
     hide: 'Hide card',
     hint: '1–4 choose a status · Ctrl+Enter saves · Esc hides',
     earlierCalls_one: '{{count}} earlier call',
@@ -132,6 +139,14 @@ export const en = {
   notices: {
     dismiss: 'Dismiss message',
   },
+  sources: {
+    heading: 'Call sources',
+    name: { restPoll: 'REST API live calls', callControl: '3CX Call Control' },
+    ok: '{{source}}: working',
+    down: '{{source}} is not working: {{message}}',
+    starting: '{{source}}: connecting…',
+    off: '{{source}}: off',
+  },
   settings: {
     problemsHeading: 'Problems in the settings file',
     problem: '{{path}}: {{message}}',
@@ -152,6 +167,26 @@ export const en = {
     notANumber: 'Enter a whole number',
     range: 'From {{min}} to {{max}}',
     customOnly: 'Used only with the Custom environment',
+    testConnection: 'Test connection',
+    testing: 'Testing the connection…',
+    test: {
+      ok: 'Connection works',
+      'bad-credentials': 'Bad credentials: check the client ID and secret',
+      'not-licensed':
+        'Not licensed: the Call Control API needs a 3CX Enterprise licence and “Call Control API access” on the API client',
+      'not-monitored':
+        "Extension not monitored: add this agent's extension to the API client's monitored extensions",
+      unreachable: 'PBX unreachable: check the address and the network',
+      'not-configured':
+        'Not set up yet: fill in the address, client ID, secret and the extension (save first)',
+      other: 'The test failed',
+    },
+    hint: {
+      eventSource:
+        'Without the 3CX Assistant (3CX V20): REST API live calls, or the Call Control API. Auto uses every PBX source that is enabled below and in the REST API settings.',
+      callControl:
+        "Needs a 3CX Enterprise licence and an API client made under Admin → Integrations → API with “Call Control API access”, and this agent's extension among its monitored extensions.",
+    },
     group: {
       agent: 'Agent',
       popup: 'Popup',
@@ -159,6 +194,8 @@ export const en = {
       dbn: 'DBN CRM',
       egards: 'Egards',
       dialer: 'Dialer',
+      events: 'Call events',
+      callControl: '3CX Call Control (V20)',
       app: 'App',
       language: 'Language',
     },
@@ -189,6 +226,15 @@ export const en = {
         assistantPath: '3CX Assistant client path',
         outsideLinePrefix: 'Outside-line prefix',
       },
+      events: { source: 'Where calls come from', restPollMs: 'REST poll interval (ms)' },
+      pbx: {
+        callControl: {
+          enabled: 'Enabled',
+          baseUrl: 'PBX address',
+          clientId: 'Client ID',
+          clientSecret: 'Client secret',
+        },
+      },
       app: { openAtLogin: 'Start at login', updateUrl: 'Update URL' },
       language: 'User interface language',
     },
@@ -202,6 +248,12 @@ export const en = {
         'bottom-right': 'Bottom right',
       },
       environment: { staging: 'Staging', production: 'Production', custom: 'Custom' },
+      eventSource: {
+        assistant: '3CX Assistant only',
+        'rest-poll': 'REST API live calls (polled)',
+        'call-control': '3CX Call Control API',
+        auto: 'Automatic',
+      },
       languageAuto: 'Automatic (system language)',
       // Each language by its own name, so an agent can find theirs: never translated.
       languageName: { en: 'English', nl: 'Nederlands', de: 'Deutsch', ru: 'Русский' },

@@ -44,6 +44,13 @@ export const nl = {
     error: 'CRM-fout: {{message}}',
   },
   card: {
+    control: {
+      answer: 'Opnemen',
+      hangUp: 'Ophangen',
+      transferTo: 'Doorverbinden naar',
+      transfer: 'Doorverbinden',
+      failed: 'Dat lukte niet: {{error}}',
+    },
     hide: 'Kaart verbergen',
     hint: '1–4 kiest een status · Ctrl+Enter slaat op · Esc verbergt',
     earlierCalls_one: '{{count}} eerdere oproep',
@@ -116,6 +123,14 @@ export const nl = {
     actionFailed: 'De verzending kon niet worden bijgewerkt: {{error}}',
   },
   notices: { dismiss: 'Bericht sluiten' },
+  sources: {
+    heading: 'Gespreksbronnen',
+    name: { restPoll: 'Actieve gesprekken uit de REST API', callControl: '3CX Call Control' },
+    ok: '{{source}}: werkt',
+    down: '{{source}} werkt niet: {{message}}',
+    starting: '{{source}}: verbinden…',
+    off: '{{source}}: uit',
+  },
   settings: {
     problemsHeading: 'Problemen in het instellingenbestand',
     wholeFile: '(hele bestand)',
@@ -135,6 +150,26 @@ export const nl = {
     notANumber: 'Vul een geheel getal in',
     range: 'Van {{min}} tot {{max}}',
     customOnly: 'Alleen gebruikt bij de omgeving Aangepast',
+    testConnection: 'Verbinding testen',
+    testing: 'Verbinding wordt getest…',
+    test: {
+      ok: 'De verbinding werkt',
+      'bad-credentials': 'Onjuiste gegevens: controleer client-ID en clientgeheim',
+      'not-licensed':
+        'Geen licentie: de Call Control API vereist een 3CX Enterprise-licentie en “Call Control API access” op de API-client',
+      'not-monitored':
+        'Toestel niet bewaakt: voeg het toestel van deze agent toe aan de bewaakte toestellen van de API-client',
+      unreachable: 'Centrale onbereikbaar: controleer het adres en het netwerk',
+      'not-configured':
+        'Nog niet ingesteld: vul adres, client-ID, geheim en toestel in (eerst opslaan)',
+      other: 'De test is mislukt',
+    },
+    hint: {
+      eventSource:
+        'Zonder de 3CX Assistant (3CX V20): actieve gesprekken uit de REST API, of de Call Control API. Automatisch gebruikt elke PBX-bron die hieronder en bij de REST API is ingeschakeld.',
+      callControl:
+        'Vereist een 3CX Enterprise-licentie en een API-client onder Admin → Integraties → API met “Call Control API access”, met het toestel van deze agent bij de bewaakte toestellen.',
+    },
     group: {
       agent: 'Agent',
       popup: 'Pop-up',
@@ -142,6 +177,8 @@ export const nl = {
       dbn: 'DBN CRM',
       egards: 'Egards',
       dialer: 'Kiezen',
+      events: 'Gespreksmeldingen',
+      callControl: '3CX Call Control (V20)',
       app: 'App',
       language: 'Taal',
     },
@@ -172,6 +209,15 @@ export const nl = {
         assistantPath: 'Pad naar de 3CX Assistant-client',
         outsideLinePrefix: 'Prefix voor een buitenlijn',
       },
+      events: { source: 'Waar gesprekken vandaan komen', restPollMs: 'Pollinterval REST (ms)' },
+      pbx: {
+        callControl: {
+          enabled: 'Ingeschakeld',
+          baseUrl: 'Adres van de centrale',
+          clientId: 'Client-ID',
+          clientSecret: 'Clientgeheim',
+        },
+      },
       app: { openAtLogin: 'Starten bij aanmelden', updateUrl: 'Update-URL' },
       language: 'Taal van de gebruikersinterface',
     },
@@ -185,6 +231,12 @@ export const nl = {
         'bottom-right': 'Rechtsonder',
       },
       environment: { staging: 'Staging', production: 'Productie', custom: 'Aangepast' },
+      eventSource: {
+        assistant: 'Alleen 3CX Assistant',
+        'rest-poll': 'Actieve gesprekken uit de REST API (polling)',
+        'call-control': '3CX Call Control API',
+        auto: 'Automatisch',
+      },
       languageAuto: 'Automatisch (systeemtaal)',
     },
   },

@@ -45,6 +45,13 @@ export const ru = {
     error: 'Ошибка CRM: {{message}}',
   },
   card: {
+    control: {
+      answer: 'Ответить',
+      hangUp: 'Положить трубку',
+      transferTo: 'Перевести на',
+      transfer: 'Перевести',
+      failed: 'Не удалось: {{error}}',
+    },
     hide: 'Скрыть карточку',
     hint: '1–4 — выбрать статус · Ctrl+Enter — сохранить · Esc — скрыть',
     earlierCalls_one: '{{count}} прежний звонок',
@@ -102,6 +109,14 @@ export const ru = {
     direction: 'Направление',
   },
   notices: { dismiss: 'Закрыть сообщение' },
+  sources: {
+    heading: 'Источники звонков',
+    name: { restPoll: 'Текущие звонки из REST API', callControl: '3CX Call Control' },
+    ok: '{{source}}: работает',
+    down: '{{source}} не работает: {{message}}',
+    starting: '{{source}}: подключение…',
+    off: '{{source}}: выключен',
+  },
   settings: {
     problemsHeading: 'Ошибки в файле настроек',
     wholeFile: '(весь файл)',
@@ -121,6 +136,26 @@ export const ru = {
     notANumber: 'Введите целое число',
     range: 'От {{min}} до {{max}}',
     customOnly: 'Используется только в среде «Своя»',
+    testConnection: 'Проверить подключение',
+    testing: 'Проверка подключения…',
+    test: {
+      ok: 'Подключение работает',
+      'bad-credentials': 'Неверные учётные данные: проверьте ID и секрет клиента',
+      'not-licensed':
+        'Нет лицензии: для Call Control API нужны лицензия 3CX Enterprise и «Call Control API access» у API-клиента',
+      'not-monitored':
+        'Номер не отслеживается: добавьте добавочный номер оператора в отслеживаемые номера API-клиента',
+      unreachable: 'АТС недоступна: проверьте адрес и сеть',
+      'not-configured':
+        'Ещё не настроено: укажите адрес, ID клиента, секрет и добавочный номер (сначала сохраните)',
+      other: 'Проверка не удалась',
+    },
+    hint: {
+      eventSource:
+        'Без 3CX Assistant (3CX V20): текущие звонки из REST API или Call Control API. «Автоматически» использует каждый источник АТС, включённый ниже и в настройках REST API.',
+      callControl:
+        'Нужны лицензия 3CX Enterprise и API-клиент, созданный в Admin → Integrations → API с «Call Control API access», с добавочным номером этого оператора среди отслеживаемых.',
+    },
     group: {
       agent: 'Оператор',
       popup: 'Всплывающее окно',
@@ -128,6 +163,8 @@ export const ru = {
       dbn: 'DBN CRM',
       egards: 'Egards',
       dialer: 'Набор номера',
+      events: 'События звонков',
+      callControl: '3CX Call Control (V20)',
       app: 'Приложение',
       language: 'Язык',
     },
@@ -162,6 +199,15 @@ export const ru = {
         assistantPath: 'Путь к клиенту 3CX Assistant',
         outsideLinePrefix: 'Префикс выхода на городскую линию',
       },
+      events: { source: 'Откуда берутся звонки', restPollMs: 'Интервал опроса REST (мс)' },
+      pbx: {
+        callControl: {
+          enabled: 'Включено',
+          baseUrl: 'Адрес АТС',
+          clientId: 'ID клиента',
+          clientSecret: 'Секрет клиента',
+        },
+      },
       app: { openAtLogin: 'Запускать при входе в систему', updateUrl: 'URL обновлений' },
       language: 'Язык интерфейса',
     },
@@ -175,6 +221,12 @@ export const ru = {
         'bottom-right': 'Внизу справа',
       },
       environment: { staging: 'Тестовая', production: 'Рабочая', custom: 'Своя' },
+      eventSource: {
+        assistant: 'Только 3CX Assistant',
+        'rest-poll': 'Текущие звонки из REST API (опрос)',
+        'call-control': '3CX Call Control API',
+        auto: 'Автоматически',
+      },
       languageAuto: 'Автоматически (язык системы)',
     },
   },

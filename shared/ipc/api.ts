@@ -2,7 +2,7 @@
 // bridge build it from their own invoke/subscribe). Every method names a channel of the
 // contract; a misspelt channel or a wrong request does not compile.
 import type { InvokeFn, PushEvents, SubscribeFn } from './channels';
-import type { OutboxSummary, SettingsView, CallView, WrapUpStatus } from './domain';
+import type { OutboxSummary, SettingsView, CallView, SourceStatuses, WrapUpStatus } from './domain';
 
 export function createApi(
   invoke: InvokeFn,
@@ -23,6 +23,17 @@ export function createApi(
     outboxSummary: () => invoke('outbox.summary', {}),
     retryDelivery: (id: number) => invoke('outbox.retry', { id }),
     discardDelivery: (id: number) => invoke('outbox.discard', { id }),
+    sourcesStatus: () => invoke('sources.status', {}),
+    controlCall: (
+      callId: string,
+      action: 'answer' | 'drop' | 'divert' | 'transferto',
+      destination?: string,
+    ) =>
+      invoke(
+        'call.control',
+        destination === undefined ? { callId, action } : { callId, action, destination },
+      ),
+    testCallControl: () => invoke('callcontrol.test', {}),
     log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) =>
       invoke('log.write', { level, message }),
     ready,
@@ -32,6 +43,7 @@ export function createApi(
     onSettingsChanged: (cb: (s: SettingsView) => void) => subscribe('settings.changed', cb),
     onOutboxChanged: (cb: (s: OutboxSummary) => void) => subscribe('outbox.changed', cb),
     onNotice: (cb: (n: PushEvents['notice']) => void) => subscribe('notice', cb),
+    onSourcesChanged: (cb: (s: SourceStatuses) => void) => subscribe('sources.changed', cb),
   };
 }
 

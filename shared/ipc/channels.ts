@@ -2,7 +2,15 @@
 // once, as the keys of `invokeSchemas` (schemas.ts); the maps below must name exactly those
 // channels, or the typecheck fails (see the checks at the end). Zod-free: schemas.ts is
 // imported for its types only, which the compiler erases.
-import type { CallDetail, CallView, Notice, OutboxSummary, SettingsView } from './domain';
+import type {
+  CallDetail,
+  CallView,
+  ConnectionTest,
+  Notice,
+  OutboxSummary,
+  SettingsView,
+  SourceStatuses,
+} from './domain';
 import type { Result } from './errors';
 import type { InvokeChannel, InvokeRequest, InvokeRequests } from './schemas';
 
@@ -20,6 +28,9 @@ export interface InvokeResponses {
   'outbox.summary': OutboxSummary;
   'outbox.retry': OutboxSummary;
   'outbox.discard': OutboxSummary;
+  'sources.status': SourceStatuses;
+  'call.control': null;
+  'callcontrol.test': ConnectionTest;
   'log.write': null;
 }
 
@@ -33,6 +44,8 @@ export interface PushEvents {
   'outbox.changed': OutboxSummary;
   /** Something the agent should read: bad argv, settings problems, delivery trouble. */
   notice: Notice;
+  /** A PBX event source started, stopped, or began or stopped working. */
+  'sources.changed': SourceStatuses;
 }
 export type PushEvent = keyof PushEvents;
 
@@ -45,6 +58,7 @@ const PUSH_EVENT_SET: { readonly [E in PushEvent]: true } = {
   'settings.changed': true,
   'outbox.changed': true,
   notice: true,
+  'sources.changed': true,
 };
 export const PUSH_EVENTS = Object.keys(PUSH_EVENT_SET) as readonly PushEvent[];
 

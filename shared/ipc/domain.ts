@@ -4,6 +4,20 @@
 import type { CallRecord } from '../call-tracker';
 import type { PhoneInfo } from '../phone';
 import type { Settings, SettingsProblem } from '../settings-schema';
+import type { SourceStatus } from '../source-status';
+
+export type { PbxSourceName, SourceStatus } from '../source-status';
+
+/** What Test connection found for the 3CX Call Control API (which set-up step is missing). */
+export interface ConnectionTest {
+  ok: boolean;
+  /** unreachable, bad-credentials, not-licensed, not-monitored, not-configured, refused… */
+  kind: string;
+  message: string;
+}
+
+/** Every PBX event source that runs, with what it says about itself. */
+export type SourceStatuses = SourceStatus[];
 
 export const WRAP_UP_STATUSES = [
   'No Answer',

@@ -23,6 +23,16 @@ export const invokeSchemas = {
   'outbox.summary': z.object({}),
   'outbox.retry': z.object({ id: z.number().int() }),
   'outbox.discard': z.object({ id: z.number().int() }),
+  'sources.status': z.object({}),
+  'call.control': z.object({
+    callId,
+    action: z.enum(['answer', 'drop', 'divert', 'transferto']),
+    destination: z
+      .string()
+      .regex(/^\+?[0-9*#]{1,32}$/, 'an extension or phone number')
+      .optional(),
+  }),
+  'callcontrol.test': z.object({}),
   'log.write': z.object({
     level: z.enum(['debug', 'info', 'warn', 'error']),
     message: z.string().max(5000),

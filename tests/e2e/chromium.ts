@@ -1,4 +1,4 @@
-// Debian's Chromium, as this project's machines and CI have it (TOOLCHAIN.md): Playwright's own
+// Debian's Chromium, as this project's machines and CI have it: Playwright's own
 // browser download does not work here. The flags keep it from reaching out to the network.
 export const CHROMIUM_PATH = process.env.CALLPOP_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [

@@ -28,7 +28,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function start() {
+async function start(connectOn: 'ring' | 'answer' = 'answer') {
   writeFileSync(
     join(dir, 'settings.json'),
     JSON.stringify({
@@ -39,7 +39,7 @@ async function start() {
         environment: 'custom',
         baseUrl: egards.url,
         apiKey: EGARDS_KEY,
-        connectOn: 'answer',
+        connectOn,
       },
     }),
   );
@@ -135,6 +135,33 @@ describe('CRM effects in the core', () => {
     await core.invoke('settings.save', { patch: { agent: { email: 'agent@example.com' } } });
     await crm.drain();
     expect(egards.events().map((e) => e.kind)).toEqual(['connect', 'disconnect']);
+    await core.close();
+  });
+
+  it('one change of a call is one call.updated push with its final view', async () => {
+    // DBN on (the lookup starts) and Egards connect on ring (a report is queued): 3CX's S
+    // changes the call, the badge and the deliveries at once, and the UI hears it once.
+    const { core, crm, pushes } = await start('ring');
+    const updates = () =>
+      pushes.filter((p) => p.event === 'call.updated').map((p) => p.payload as CallView);
+    await core.handleArgv([EXE, '/N:S', '/C:0235551234', '/T:I', '/I:81'], 'socket');
+    expect(updates()).toHaveLength(1);
+    expect(updates()[0]!.crm).toEqual({ state: 'pending' });
+    expect(updates()[0]!.deliveries.map((d) => d.kind)).toEqual(['egards-connect']);
+    expect(pushes.filter((p) => p.event === 'popup.show')).toHaveLength(1);
+
+    // A wrap-up saved with DBN on queues the write-back: still one push, which shows it.
+    pushes.length = 0;
+    const saved = await core.invoke('wrapup.save', {
+      callId: '81',
+      status: 'Completed',
+      comments: 'ok',
+    });
+    expect(saved.ok).toBe(true);
+    expect(updates()).toHaveLength(1);
+    expect(updates()[0]!.deliveries.map((d) => d.kind)).toContain('dbn-writeback');
+    expect(updates()[0]!.wrapUp?.status).toBe('Completed');
+    await crm.drain();
     await core.close();
   });
 });

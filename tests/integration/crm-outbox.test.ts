@@ -81,9 +81,9 @@ describe('CRM: the happy path, request by request', () => {
     const t0 = h.clock.now();
     const ring = h.play('Call-4711', [{ type: 'S', direction: 'inbound', number: NUMBER, at: t0 }]);
     // The card never waits: the badge is pending the moment the call is seen.
-    expect(h.crm.lookupFor(ring.key)).toEqual({ state: 'pending' });
+    expect(h.lookupFor(ring.key)).toEqual({ state: 'pending' });
     await h.crm.drain();
-    expect(h.crm.lookupFor(ring.key)).toEqual({ state: 'known' });
+    expect(h.lookupFor(ring.key)).toEqual({ state: 'known' });
     expect(dbn.requests[0]).toMatchObject({
       method: 'GET',
       path: '/3cx/query',
@@ -153,7 +153,7 @@ describe('CRM: the happy path, request by request', () => {
     expect(writeBack?.headers['idempotency-key']).toBe('call-4711:dbn-writeback:1');
     expect(dbn.records).toHaveLength(1);
 
-    const deliveries = h.crm.deliveriesFor(call.key);
+    const deliveries = h.deliveriesFor(call.key);
     expect(deliveries.map((d) => `${d.kind}:${d.status}:${d.attempts}`)).toEqual([
       'egards-connect:delivered:1',
       'egards-disconnect:delivered:1',
@@ -180,7 +180,7 @@ describe('CRM: the happy path, request by request', () => {
     const call = playAnsweredCall(h);
     h.crm.onWrapUpSaved(call, wrapUp('Completed', 'Paid, thanks & bye', 1));
     await h.crm.drain();
-    expect(h.crm.lookupFor(call.key)).toEqual({ state: 'known' });
+    expect(h.lookupFor(call.key)).toEqual({ state: 'known' });
     expect(
       dbn.requests.map((r) => [r.method, r.path, r.rawQuery, r.headers['content-type'], r.body]),
     ).toEqual([
@@ -244,7 +244,7 @@ describe('CRM: when Egards is told', () => {
     ]);
     await h.crm.drain();
     expect(egards.requests).toHaveLength(0);
-    expect(h.crm.deliveriesFor(call.key)).toEqual([]);
+    expect(h.deliveriesFor(call.key)).toEqual([]);
   });
 
   it('connectOn ring: connect at ring, disconnect at the end, also unanswered', async () => {
@@ -302,7 +302,7 @@ describe('CRM: when Egards is told', () => {
     const call = playAnsweredCall(h);
     await h.crm.drain();
     expect(egards.requests).toHaveLength(0);
-    const waiting = h.crm.deliveriesFor(call.key);
+    const waiting = h.deliveriesFor(call.key);
     expect(waiting.map((d) => [d.kind, d.status, d.lastError])).toEqual([
       ['egards-connect', 'waiting-settings', 'Set your agent e-mail and extension in Settings'],
       ['egards-disconnect', 'waiting-settings', 'Set your agent e-mail and extension in Settings'],
@@ -337,7 +337,7 @@ describe('CRM: DBN lookup answers', () => {
       { type: 'S', direction: 'inbound', number: NUMBER, at: h.clock.now() },
     ]);
     await h.crm.drain();
-    return h.crm.lookupFor(call.key);
+    return h.lookupFor(call.key);
   }
 
   it('unknown caller → not in CRM', async () => {
@@ -373,10 +373,10 @@ describe('CRM: DBN lookup answers', () => {
     const done = h.crm.drain();
     await dbn.waitFor(() => dbn.requests.length === 1);
     h.clock.advance(2999);
-    expect(h.crm.lookupFor(call.key)).toEqual({ state: 'pending' });
+    expect(h.lookupFor(call.key)).toEqual({ state: 'pending' });
     h.clock.advance(1);
     await done;
-    expect(h.crm.lookupFor(call.key)).toEqual({ state: 'timeout' });
+    expect(h.lookupFor(call.key)).toEqual({ state: 'timeout' });
   });
 
   it('an unreachable CRM → error, and the token never shows', async () => {
@@ -397,7 +397,7 @@ describe('CRM: DBN lookup answers', () => {
 
 describe('CRM outbox: faults, each ending with every record delivered', () => {
   function expectAllDelivered(h: Harness, callKey: string, kinds: string[]) {
-    expect(h.crm.deliveriesFor(callKey).map((d) => `${d.kind}:${d.status}`)).toEqual(
+    expect(h.deliveriesFor(callKey).map((d) => `${d.kind}:${d.status}`)).toEqual(
       kinds.map((k) => `${k}:delivered`),
     );
     expect(h.crm.summary()).toEqual({ pending: 0, failed: 0, waitingSettings: 0, failedItems: [] });
@@ -411,7 +411,7 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
     const call = playAnsweredCall(h);
     h.crm.onWrapUpSaved(call, wrapUp('Completed', 'ok', 1));
     await h.crm.drain();
-    const pending = h.crm.deliveriesFor(call.key);
+    const pending = h.deliveriesFor(call.key);
     expect(pending.map((d) => d.status)).toEqual(['pending', 'pending', 'pending']);
     expect(pending[0]?.lastError).toMatch(/cannot reach Egards/);
     expect(pending[2]?.lastError).toMatch(/cannot reach the CRM/);
@@ -436,7 +436,7 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
     const h = harness((s) => (s.dbn.enabled = false));
     const call = playAnsweredCall(h);
     await h.crm.drain();
-    const first = h.crm.deliveriesFor(call.key)[0];
+    const first = h.deliveriesFor(call.key)[0];
     expect(first).toMatchObject({
       status: 'pending',
       attempts: 1,
@@ -446,7 +446,7 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
     expect(first?.nextAttemptAt).toBe(h.clock.now() + 1000);
     await runFor(h, 10_000, 500);
     expectAllDelivered(h, call.key, ['egards-connect', 'egards-disconnect']);
-    expect(h.crm.deliveriesFor(call.key)[0]?.attempts).toBe(4);
+    expect(h.deliveriesFor(call.key)[0]?.attempts).toBe(4);
     expect(egards.events().map((e) => e.kind)).toEqual(['connect', 'disconnect']);
   });
 
@@ -460,7 +460,7 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
     const call = playAnsweredCall(h);
     const t = h.clock.now();
     await h.crm.drain();
-    expect(h.crm.deliveriesFor(call.key)[0]?.nextAttemptAt).toBe(t + 7000);
+    expect(h.deliveriesFor(call.key)[0]?.nextAttemptAt).toBe(t + 7000);
     h.clock.advance(6999);
     await h.crm.drain();
     expect(egards.requests).toHaveLength(1);
@@ -468,7 +468,7 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
     await h.crm.drain();
     expect(egards.requests).toHaveLength(2);
     // The second Retry-After is a date, 20 s after the test started.
-    expect(h.crm.deliveriesFor(call.key)[0]?.nextAttemptAt).toBe(Date.parse(later));
+    expect(h.deliveriesFor(call.key)[0]?.nextAttemptAt).toBe(Date.parse(later));
     await runFor(h, 15_000);
     expectAllDelivered(h, call.key, ['egards-connect', 'egards-disconnect']);
   });
@@ -482,14 +482,14 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
     const done = h.crm.drain();
     await dbn.waitFor(() => dbn.requests.length === 2);
     h.clock.advance(2999);
-    expect(h.crm.deliveriesFor(call.key)[0]).toMatchObject({
+    expect(h.deliveriesFor(call.key)[0]).toMatchObject({
       status: 'pending',
       attempts: 1,
       lastError: null,
     });
     h.clock.advance(1); // dbn.timeoutMs
     await done;
-    expect(h.crm.deliveriesFor(call.key)[0]).toMatchObject({
+    expect(h.deliveriesFor(call.key)[0]).toMatchObject({
       status: 'pending',
       lastError: 'the CRM did not answer within 3000 ms',
     });
@@ -505,7 +505,7 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
     const call = playAnsweredCall(h);
     h.crm.onWrapUpSaved(call, wrapUp('Completed', 'reset', 1));
     await h.crm.drain();
-    expect(h.crm.deliveriesFor(call.key)[0]?.lastError).toMatch(/cannot reach Egards/);
+    expect(h.deliveriesFor(call.key)[0]?.lastError).toMatch(/cannot reach Egards/);
     await runFor(h, 5000);
     expectAllDelivered(h, call.key, ALL);
     expect(egards.events().map((e) => e.kind)).toEqual(['connect', 'disconnect']);
@@ -554,7 +554,7 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
       dbn.faults.push(fault);
       h.crm.onWrapUpSaved(call, wrapUp('Completed', 'x', 1));
       await h.crm.drain();
-      const d = h.crm.deliveriesFor(call.key)[0];
+      const d = h.deliveriesFor(call.key)[0];
       expect(d?.status).toBe('pending');
       expect(d?.lastError).toMatch(msg);
       await runFor(h, 3000);
@@ -597,7 +597,7 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
     // Discarding the head lets revision 2 go; the CRM now accepts it.
     dbn.refuse.clear();
     await h.crm.drain();
-    expect(h.crm.deliveriesFor(call.key).map((d) => d.status)).toEqual(['discarded', 'delivered']);
+    expect(h.deliveriesFor(call.key).map((d) => d.status)).toEqual(['discarded', 'delivered']);
     expect(dbn.records.map((r) => r.comments)).toEqual(['y']);
     expect(() => h.crm.discard(id)).not.toThrow(); // a second discard is a no-op
     expect(() => h.crm.retry(99_999)).toThrow(/no delivery/);
@@ -610,7 +610,7 @@ describe('CRM outbox: faults, each ending with every record delivered', () => {
     dbn.faults.push({ status: 400, body: `bad request: /3cx/query?cid=1&token=${DBN_TOKEN}` });
     h.crm.onWrapUpSaved(call, wrapUp('Completed', 'x', 1));
     await h.crm.drain();
-    const d = h.crm.deliveriesFor(call.key)[0];
+    const d = h.deliveriesFor(call.key)[0];
     expect(d?.status).toBe('failed');
     expect(d?.lastError).toContain('token=***');
     expectNoSecrets(h);

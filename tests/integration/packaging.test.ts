@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Packaging, offline (TOOLCHAIN.md): the electron-builder config validates, and `--dir` with a
+// Packaging, offline (no download of Electron here): the electron-builder config validates, and `--dir` with a
 // stand-in Electron folder builds an app.asar whose contents we can check: the entry named by
 // package.json, the preload and the renderer, every package main requires, and no sources,
 // tests or source maps. Real installers (NSIS, AppImage) need downloads and are built by

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from './mocks/electron';
-import { createFakeCore, type FakeCore } from './fake-core';
+import { createFakeCore, type FakeCore } from '../fake-core';
 
 vi.mock('electron', () => import('./mocks/electron'));
 let core: FakeCore;
@@ -102,11 +102,16 @@ describe('start-up', () => {
   });
 
   it('creates one tray, two windows, and trusts both for IPC', async () => {
-    const { runtime } = await started();
+    await started();
     expect(electron.Tray.instances).toHaveLength(1);
     expect(electron.BrowserWindow.instances).toHaveLength(2);
-    for (const win of electron.BrowserWindow.instances)
-      expect(runtime.bridge.isTrusted(win.webContents as never)).toBe(true);
+    // Trusted: main answers their requests instead of refusing the sender.
+    for (const win of electron.BrowserWindow.instances) {
+      expect(win.webContents.url).toMatch(/^app:\/\//);
+      expect(await electron.invokeFrom(win.webContents, 'settings.get', {})).toMatchObject({
+        ok: true,
+      });
+    }
   });
 
   it('guards every webContents created (web-contents-created)', async () => {

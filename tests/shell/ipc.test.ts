@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from './mocks/electron';
-import { createFakeCore, type FakeCore } from './fake-core';
+import { createFakeCore, type FakeCore } from '../fake-core';
 import { invokeSchemas } from '../../shared/ipc/schemas';
 import { READY_SIGNAL, type CallView } from '../../shared/ipc';
 
@@ -202,13 +202,16 @@ describe('IPC bridge', () => {
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('Dropped'), { dropped: 25 });
   });
 
-  it('forgets a destroyed window and removes its handlers on dispose', () => {
+  it('forgets a destroyed window and removes its handlers on dispose', async () => {
     const bridge = createIpcBridge({ ipcMain: electron.ipcMain, core, logger });
     const win = trustedWindow();
     bridge.trust(win as never);
     win.destroyed = true;
     win.emit('destroyed');
-    expect(bridge.isTrusted(win as never)).toBe(false);
+    expect(await electron.invokeFrom(win, 'settings.get', {})).toEqual({
+      ok: false,
+      error: { code: 'untrusted-sender', message: UNTRUSTED_SENDER },
+    });
     core.emit('notice', { level: 'info', message: 'x' });
     expect(win.send).not.toHaveBeenCalled();
     bridge.dispose();

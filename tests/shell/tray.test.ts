@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from './mocks/electron';
-import { createFakeCore, type FakeCore } from './fake-core';
+import { createFakeCore, type FakeCore } from '../fake-core';
 import type { CallView, OutboxSummary } from '../../shared/ipc';
 
 vi.mock('electron', () => import('./mocks/electron'));
@@ -121,6 +121,22 @@ describe('tray', () => {
     });
     expect(native.image.path).toBe('/res/icons/problem.png');
     expect(native.item('status').label).toBe('1 setting needs attention');
+  });
+
+  it('says when a call source stops working, and clears it when it works again', async () => {
+    const { native } = setup();
+    await flush();
+    const status = (state: 'ok' | 'down') => ({
+      source: 'call-control' as const,
+      state,
+      message: state === 'down' ? 'cannot reach https://pbx' : 'following extension 1001',
+      since: 0,
+    });
+    core.emit('sources.changed', [status('down')]);
+    expect(native.image.path).toBe('/res/icons/problem.png');
+    expect(native.item('status').label).toBe('1 call source not working');
+    core.emit('sources.changed', [status('ok')]);
+    expect(native.image.path).toBe('/res/icons/idle.png');
   });
 
   it('Pause popups writes popup.paused through settings.save and shows it checked', async () => {

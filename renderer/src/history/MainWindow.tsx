@@ -9,6 +9,7 @@ import { NotificationPermissionButton, useCardNotifications } from '../popup/web
 import { ConnectionBanner } from '../status/ConnectionBanner';
 import { Notices } from '../status/Notices';
 import { OutboxStrip } from '../status/OutboxStrip';
+import { SourcesStrip } from '../status/SourcesStrip';
 import { SettingsProblems } from '../status/SettingsProblems';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { CallDetail } from './CallDetail';
@@ -51,6 +52,7 @@ export function MainWindow() {
       <SettingsProblems />
       <Notices />
       <OutboxStrip />
+      <SourcesStrip />
       <main className="main-grid">
         <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
         {settingsOpen ? (

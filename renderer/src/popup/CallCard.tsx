@@ -9,6 +9,7 @@ import { callTitle, formatWhen, numberText, stateText, statusLabel } from '../fo
 import { logTo } from '../logging';
 import { CallTimer } from './CallTimer';
 import { CrmBadge } from './CrmBadge';
+import { CallControls } from './CallControls';
 import { WrapUpForm } from './WrapUpForm';
 import { useWrapUp } from './use-wrap-up';
 
@@ -62,6 +63,7 @@ export function CallCard({ call }: { call: CallView }) {
       <p className="number">{numberText(t, call)}</p>
       <PhoneFacts call={call} />
       <CrmBadge crm={call.crm} />
+      <CallControls call={call} />
       <EarlierCalls call={call} />
       <WrapUpForm call={call} draft={draft} />
       <p className="hint">{t('card.hint')}</p>

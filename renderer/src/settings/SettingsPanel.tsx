@@ -7,12 +7,12 @@ import { SUPPORTED_LANGUAGES } from '../../../shared/i18n';
 import { useApi, useAppStore, useAppStoreApi } from '../api-context';
 import { queryKeys, settingsQuery, unwrap } from '../queries';
 import { applyLanguage } from '../sync';
+import { isLocked } from '../../../shared/settings-paths';
 import {
   buildPatch,
   COUNTRIES,
   fieldErrors,
   GROUPS,
-  isLocked,
   secretIsSet,
   shownValue,
   type FieldDef,
@@ -144,6 +144,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
               />
             );
           })}
+          {group.id === 'callControl' ? <CallControlTest /> : null}
         </fieldset>
       ))}
       <div className="settings-actions">
@@ -163,6 +164,43 @@ function SettingsForm({ view }: { view: SettingsView }) {
         />
       </div>
     </form>
+  );
+}
+
+const TEST_KINDS = [
+  'ok',
+  'bad-credentials',
+  'not-licensed',
+  'not-monitored',
+  'unreachable',
+  'not-configured',
+] as const;
+
+/** Test connection for the saved Call Control settings: which set-up step is missing. */
+function CallControlTest() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const test = useMutation({ mutationFn: () => unwrap(api.testCallControl()) });
+  const result = test.data;
+  const kind =
+    result && (TEST_KINDS as readonly string[]).includes(result.kind) ? result.kind : 'other';
+  return (
+    <div className="field connection-test">
+      <button type="button" onClick={() => test.mutate()} disabled={test.isPending}>
+        {t('settings.testConnection')}
+      </button>
+      {test.isPending ? <span role="status">{t('settings.testing')}</span> : null}
+      {test.isError ? (
+        <span role="alert" className="error">
+          {test.error.message}
+        </span>
+      ) : null}
+      {result ? (
+        <span role={result.ok ? 'status' : 'alert'} className={result.ok ? 'saved' : 'error'}>
+          {t(`settings.test.${kind}` as 'settings.test.ok')} — {result.message}
+        </span>
+      ) : null}
+    </div>
   );
 }
 
@@ -221,7 +259,9 @@ function Field({ id, field, value, secretSet, locked, messages, onChange }: Fiel
       ? t('settings.range', { min: field.min, max: field.max })
       : field.customOnly
         ? t('settings.customOnly')
-        : null;
+        : field.hint
+          ? t(`settings.hint.${field.hint}`)
+          : null;
   const describedBy =
     [
       hint ? `${id}-hint` : null,
@@ -357,6 +397,11 @@ function selectOptions(
       return (['staging', 'production', 'custom'] as const).map((v) => [
         v,
         t(`settings.option.environment.${v}`),
+      ]);
+    case 'eventSource':
+      return (['assistant', 'rest-poll', 'call-control', 'auto'] as const).map((v) => [
+        v,
+        t(`settings.option.eventSource.${v}`),
       ]);
     case 'language':
       return [

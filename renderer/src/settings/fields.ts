@@ -1,7 +1,7 @@
 // What the settings screen shows and how the agent's edits become a patch for settings.save.
 // Pure data and functions, so the rules (secrets, locks, numbers) are tested without React.
 import { IpcFailure } from '../../../shared/ipc';
-import { getPath, REDACTED } from '../../../shared/settings-paths';
+import { getPath, isLocked, REDACTED, setPath } from '../../../shared/settings-paths';
 import type { Settings } from '../../../shared/settings-schema';
 
 export type FieldKind = 'text' | 'secret' | 'number' | 'checkbox' | 'select';
@@ -28,12 +28,25 @@ export type FieldPath =
   | 'egards.connectOn'
   | 'dialer.assistantPath'
   | 'dialer.outsideLinePrefix'
+  | 'events.source'
+  | 'events.restPollMs'
+  | 'pbx.callControl.enabled'
+  | 'pbx.callControl.baseUrl'
+  | 'pbx.callControl.clientId'
+  | 'pbx.callControl.clientSecret'
   | 'app.openAtLogin'
   | 'app.updateUrl'
   | 'language';
 
 export type SelectKind =
-  'country' | 'showOn' | 'corner' | 'method' | 'environment' | 'connectOn' | 'language';
+  | 'country'
+  | 'showOn'
+  | 'corner'
+  | 'method'
+  | 'environment'
+  | 'connectOn'
+  | 'language'
+  | 'eventSource';
 
 export interface FieldDef {
   path: FieldPath;
@@ -46,10 +59,21 @@ export interface FieldDef {
   select?: SelectKind;
   /** Shown under the control: egards.baseUrl only matters for the custom environment. */
   customOnly?: boolean;
+  /** An explanation under the control (i18n key under settings.hint). */
+  hint?: 'eventSource' | 'callControl';
 }
 
 export type GroupId =
-  'agent' | 'popup' | 'matching' | 'dbn' | 'egards' | 'dialer' | 'app' | 'language';
+  | 'agent'
+  | 'popup'
+  | 'matching'
+  | 'dbn'
+  | 'egards'
+  | 'dialer'
+  | 'events'
+  | 'callControl'
+  | 'app'
+  | 'language';
 
 export interface GroupDef {
   id: GroupId;
@@ -106,6 +130,22 @@ export const GROUPS: GroupDef[] = [
     ],
   },
   {
+    id: 'events',
+    fields: [
+      { path: 'events.source', kind: 'select', select: 'eventSource', hint: 'eventSource' },
+      { path: 'events.restPollMs', kind: 'number', min: 250, max: 60_000 },
+    ],
+  },
+  {
+    id: 'callControl',
+    fields: [
+      { path: 'pbx.callControl.enabled', kind: 'checkbox', hint: 'callControl' },
+      { path: 'pbx.callControl.baseUrl', kind: 'text', inputType: 'url' },
+      { path: 'pbx.callControl.clientId', kind: 'text' },
+      { path: 'pbx.callControl.clientSecret', kind: 'secret' },
+    ],
+  },
+  {
     id: 'app',
     fields: [
       { path: 'app.openAtLogin', kind: 'checkbox' },
@@ -122,11 +162,6 @@ export const COUNTRIES = ['NL', 'BE', 'DE', 'GB', 'FR', 'RU', 'US'] as const;
 
 /** What the agent has typed or ticked, by path; untouched fields are absent. */
 export type SettingsDraft = Partial<Record<FieldPath, string | boolean>>;
-
-/** True when `path` or one of its groups is in the administrator's `locked` list. */
-export function isLocked(path: string, locked: readonly string[]): boolean {
-  return locked.some((l) => l === path || path.startsWith(`${l}.`));
-}
 
 /** The value the control shows when the agent has not touched it. */
 export function savedValue(settings: Settings, field: FieldDef): string | boolean {
@@ -156,17 +191,6 @@ export interface PatchResult {
   patch: Record<string, unknown>;
   /** Number fields whose text is not a whole number; nothing is sent while there are any. */
   invalid: FieldPath[];
-}
-
-function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
-  const last = parts.pop() as string;
-  let cur = obj;
-  for (const p of parts) {
-    if (typeof cur[p] !== 'object' || cur[p] === null) cur[p] = {};
-    cur = cur[p] as Record<string, unknown>;
-  }
-  cur[last] = value;
 }
 
 /**

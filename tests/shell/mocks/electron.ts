@@ -1,4 +1,4 @@
-// The one mock of the 'electron' module for the shell tests (STYLE 9). No Electron binary runs
+// The one mock of the 'electron' module for the shell tests. No Electron binary runs
 // on these machines, so every shell test does
 //   vi.mock('electron', () => import('./mocks/electron'));
 // and inspects the state kept here. resetElectron() between tests.

@@ -43,6 +43,9 @@ function allHandlers(): Handlers {
     },
     ...outboxHandlers({ summary: () => summary, retry: () => summary, discard: () => summary }),
     'log.write': () => null,
+    'sources.status': () => [],
+    'call.control': () => null,
+    'callcontrol.test': () => ({ ok: false, kind: 'not-configured', message: 'not here' }),
   };
 }
 
@@ -104,7 +107,7 @@ describe('handler map types', () => {
       : false;
     const same: Same = true;
     expect(same).toBe(true);
-    expect(Object.keys(invokeSchemas)).toHaveLength(12);
+    expect(Object.keys(invokeSchemas)).toHaveLength(15);
   });
 });
 
@@ -142,6 +145,7 @@ describe('push event types', () => {
       'popup.hide',
       'popup.show',
       'settings.changed',
+      'sources.changed',
     ]);
   });
 });

@@ -64,9 +64,11 @@ describe('core', () => {
   });
 
   it('shows no card while popups are paused, but still journals the call', async () => {
-    const { core } = await start({ popup: { paused: true } });
+    const { core, pushes } = await start({ popup: { paused: true } });
     await core.handleArgv([EXE, '/N:S', '/C:0612345678', '/T:I', '/I:9'], 'socket');
     expect(await cards(core)).toHaveLength(0);
+    expect(core.openCards()).toEqual([]);
+    expect(pushes.filter((p) => p.event === 'popup.show')).toEqual([]);
     expect(await value<CallView[]>(core.invoke('calls.list', {}))).toHaveLength(1);
     await core.close();
   });

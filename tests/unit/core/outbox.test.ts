@@ -117,7 +117,9 @@ describe('outbox store', () => {
     store.markFailed(a.id, 30, 'no');
     expect(store.discard(a.id, 40)).toBe(true);
     expect(store.due(1000, 10, []).map((r) => r.id)).toEqual([b.id]);
-    expect(store.discards()).toHaveLength(1);
+    expect(db.prepare('SELECT outbox_id FROM outbox_discards').all()).toEqual([
+      { outbox_id: a.id },
+    ]);
   });
 
   it('repair gives a due time to unblocked heads left without one', () => {

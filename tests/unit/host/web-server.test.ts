@@ -9,7 +9,7 @@ import { startWebServer, type WebServer } from '../../../electron/host/web-serve
 import { tokenMatches } from '../../../electron/host/web/request-guards';
 import { resolveStaticPath } from '../../../electron/host/web/static-files';
 import { parseFrame } from '../../../electron/host/web/ws-rpc';
-import { createFakeCore, silentLogger, type FakeCore } from './fake-core';
+import { createFakeCore, silentLogger, type FakeCore } from '../../fake-core';
 import { INTERNAL_ERROR_MESSAGE } from '../../../electron/core/public-error';
 
 const TOKEN = 'a'.repeat(64);
@@ -203,7 +203,7 @@ describe('WebSocket /ipc', () => {
     await outcome(s);
     s.send(JSON.stringify({ id: 7, channel: 'calls.list', payload: { limit: 5 } }));
     expect(await nextMessage(s)).toEqual({ id: 7, result: { ok: true, value: null } });
-    expect(core.invokes).toEqual([{ channel: 'calls.list', payload: { limit: 5 } }]);
+    expect(core.dispatch.mock.calls).toEqual([['calls.list', { limit: 5 }]]);
     s.send(JSON.stringify({ id: 8, channel: 'no.such', payload: {} }));
     expect(await nextMessage(s)).toMatchObject({ id: 8, result: { ok: false } });
   });
@@ -213,7 +213,7 @@ describe('WebSocket /ipc', () => {
     const b = ws('?token=' + TOKEN, origin());
     await Promise.all([outcome(a), outcome(b)]);
     const got = Promise.all([nextMessage(a), nextMessage(b)]);
-    core.push('notice', { level: 'info', message: 'hello' });
+    core.emit('notice', { level: 'info', message: 'hello' });
     for (const m of await got)
       expect(m).toEqual({ event: 'notice', payload: { level: 'info', message: 'hello' } });
   });
@@ -231,7 +231,7 @@ describe('WebSocket /ipc', () => {
     });
     s.send(JSON.stringify({ id: 3 }));
     expect(await nextMessage(s)).toMatchObject({ id: 3, result: { ok: false } });
-    core.failInvoke = true;
+    core.dispatch.mockRejectedValueOnce(new Error('boom'));
     s.send(JSON.stringify({ id: 4, channel: 'calls.list', payload: {} }));
     expect(await nextMessage(s)).toEqual({
       id: 4,
@@ -255,9 +255,9 @@ describe('WebSocket /ipc', () => {
   });
 
   it('stops pushing after close', async () => {
-    expect(core.listenerCount()).toBe(1);
+    expect(core.listeners.size).toBe(1);
     await server.close();
-    expect(core.listenerCount()).toBe(0);
+    expect(core.listeners.size).toBe(0);
     server = await startWebServer({
       core,
       logger: silentLogger,

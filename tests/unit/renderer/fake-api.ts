@@ -15,6 +15,7 @@ import {
   type PushEvents,
   type Result,
   type SettingsView,
+  type SourceStatus,
 } from '../../../shared/ipc';
 import { DEFAULT_SETTINGS } from '../../../shared/settings-schema';
 import { callKey } from '../../../shared/call-tracker';
@@ -30,6 +31,7 @@ export interface FakeApi {
   calls: Map<string, CallView>;
   popups: CallView[];
   outbox: OutboxSummary;
+  sources: SourceStatus[];
   settings: SettingsView;
   emit<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
   handle<C extends InvokeChannel>(channel: C, handler: Handler<C>): void;
@@ -78,6 +80,7 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     calls,
     popups: init.popups ?? [],
     outbox: { pending: 0, failed: 0, waitingSettings: 0, failedItems: [] } as OutboxSummary,
+    sources: [] as SourceStatus[],
     settings: { settings: DEFAULT_SETTINGS, problems: [], locked: [] } as SettingsView,
   };
   const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -126,6 +129,10 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     'outbox.retry': () => ok(fake.outbox),
     'outbox.discard': () => ok(fake.outbox),
     'log.write': () => ok(null),
+    'sources.status': () => ok(fake.sources),
+    'call.control': () => ok(null),
+    'callcontrol.test': () =>
+      ok({ ok: false, kind: 'not-configured', message: 'pbx.callControl.baseUrl is not set' }),
   };
 
   const invoke = async <C extends InvokeChannel>(channel: C, req: InvokeRequest<C>) => {
@@ -162,6 +169,12 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     },
     set outbox(v) {
       fake.outbox = v;
+    },
+    get sources() {
+      return fake.sources;
+    },
+    set sources(v) {
+      fake.sources = v;
     },
     get settings() {
       return fake.settings;

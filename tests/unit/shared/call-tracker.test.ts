@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   applyEvent,
   closeIfStale,
+  closeStaleCalls,
   reduceCall,
   STALE_CALL_MS,
   type CallRecord,
@@ -88,17 +89,41 @@ describe('call tracker', () => {
 
   it('tracks several calls at once, keyed by call id, case-insensitively', () => {
     let state: TrackerState = new Map();
-    state = applyEvent(state, S(T0, { callId: 'A1' }));
-    state = applyEvent(state, S(T0 + 1, { callId: 'B2', number: '0201234567' }));
-    state = applyEvent(state, C(T0 + 2, { callId: 'a1' }));
+    state = applyEvent(state, S(T0, { callId: 'A1' })).state;
+    state = applyEvent(state, S(T0 + 1, { callId: 'B2', number: '0201234567' })).state;
+    state = applyEvent(state, C(T0 + 2, { callId: 'a1' })).state;
     expect(state.size).toBe(2);
     expect(state.get('a1')).toMatchObject({ id: 'A1', state: 'connected' });
     expect(state.get('b2')).toMatchObject({ state: 'ringing', number: '0201234567' });
   });
 
+  it('lets a settled call leave the state, and merges a late event with the stored record', () => {
+    let state: TrackerState = new Map();
+    state = applyEvent(state, S(T0, { callId: 'A1', number: '0201234567' })).state;
+    const ended = applyEvent(state, E(T0 + 5, { callId: 'A1' }));
+    expect(ended.state.size).toBe(0);
+    expect(ended.next).toMatchObject({ state: 'ended', outcome: 'missed' });
+    // A late C after the call left: the journal's record is the base, nothing moves back.
+    const late = applyEvent(ended.state, C(T0 + 9, { callId: 'a1' }), () => ended.next);
+    expect(late.prev).toBe(ended.next);
+    expect(late.next).toMatchObject({ state: 'ended', number: '0201234567' });
+    expect(late.state.size).toBe(0);
+  });
+
+  it('closes every stale call in progress at once and leaves the others', () => {
+    let state: TrackerState = new Map();
+    state = applyEvent(state, S(T0, { callId: 'old' })).state;
+    state = applyEvent(state, S(T0 + STALE_CALL_MS - 10, { callId: 'new' })).state;
+    const { state: after, closed } = closeStaleCalls(state, T0 + STALE_CALL_MS);
+    expect(closed.map((c) => [c.prev.state, c.next.outcome])).toEqual([['ringing', 'end-unknown']]);
+    expect(after.get('old')).toMatchObject({ outcome: 'end-unknown' });
+    expect(after.get('new')).toMatchObject({ state: 'ringing' });
+    expect(closeStaleCalls(after, T0 + STALE_CALL_MS).closed).toEqual([]);
+  });
+
   it('does not change the previous state (pure reducer)', () => {
     const before: TrackerState = new Map();
-    const after = applyEvent(before, S(T0));
+    const after = applyEvent(before, S(T0)).state;
     expect(before.size).toBe(0);
     expect(after.size).toBe(1);
   });

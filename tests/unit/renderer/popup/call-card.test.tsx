@@ -238,3 +238,63 @@ describe('call cards', () => {
     expect(within(card).getByText('paid invoice')).toBeTruthy();
   });
 });
+
+describe('call pushes and the query cache', () => {
+  it('a pushed call view updates every open card without fetching calls.get again', async () => {
+    const a = makeCall({ id: 'P1', number: '0612345678' });
+    const b = makeCall({
+      id: 'P2',
+      number: '+4930123456',
+      phone: {
+        display: '+49 30 123456',
+        e164: '+4930123456',
+        country: 'DE',
+        city: 'Berlin',
+        lineType: 'fixed-line',
+      },
+    });
+    const fake = createFakeApi({ calls: [a, b], popups: [a, b] });
+    await renderPopupWindow(fake);
+    expect(screen.getAllByRole('dialog')).toHaveLength(2);
+    const fetchedAtStart = fake.api.getCall.mock.calls.length;
+    expect(fetchedAtStart).toBe(2); // each card asks once for its earlier calls
+
+    // One change of P1 (the CRM lookup ended): one push with the final view.
+    act(() => fake.emit('call.updated', { ...a, crm: { state: 'known' } }));
+    await flush();
+    act(() =>
+      fake.emit('call.updated', { ...a, state: 'connected', answeredAt: a.startedAt + 1000 }),
+    );
+    await flush();
+
+    expect(fake.api.getCall).toHaveBeenCalledTimes(fetchedAtStart);
+    const cards = screen.getAllByRole('dialog');
+    expect(
+      within(cards.find((c) => c.getAttribute('aria-label')?.includes('06'))!).getByText('In call'),
+    ).toBeTruthy();
+  });
+
+  it('refetches only the detail whose earlier calls gain a new call with the same number', async () => {
+    const old = makeCall({ id: 'O1', number: '0612345678', state: 'ended', startedAt: 1000 });
+    const other = makeCall({
+      id: 'X1',
+      number: '+4930123456',
+      phone: {
+        display: '+49 30 123456',
+        e164: '+4930123456',
+        country: 'DE',
+        city: 'Berlin',
+        lineType: 'fixed-line',
+      },
+    });
+    const fake = createFakeApi({ calls: [old, other], popups: [other] });
+    await renderPopupWindow(fake);
+    const before = fake.api.getCall.mock.calls.length;
+
+    // A new call from the Berlin number: the X1 card's earlier calls may change, 06… may not.
+    const again = { ...makeCall({ id: 'X2', number: '+4930123456' }), phone: other.phone };
+    act(() => fake.emit('call.updated', again));
+    await flush();
+    expect(fake.api.getCall.mock.calls.slice(before).map((c) => c[0])).toEqual(['X1']);
+  });
+});

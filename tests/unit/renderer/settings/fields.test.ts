@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, REDACTED } from '../../../../shared/settings-schema';
-import { buildPatch, fieldErrors, isLocked } from '../../../../renderer/src/settings/fields';
+import { buildPatch, fieldErrors } from '../../../../renderer/src/settings/fields';
+import { isLocked } from '../../../../shared/settings-paths';
 import { IpcFailure } from '../../../../shared/ipc';
 
 describe('settings patch', () => {

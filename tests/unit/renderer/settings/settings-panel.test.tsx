@@ -157,6 +157,69 @@ describe('settings view', () => {
     );
   });
 
+  it('chooses the call source and sets up Call Control, with what 3CX needs explained', async () => {
+    const fake = fakeMain();
+    const { user, panel, group } = await openSettings(fake);
+    const source = within(group('Call events')).getByRole('combobox', {
+      name: 'Where calls come from',
+    });
+    expect(
+      within(source)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      '3CX Assistant only',
+      'REST API live calls (polled)',
+      '3CX Call Control API',
+      'Automatic',
+    ]);
+    await user.selectOptions(source, 'call-control');
+    const cc = group('3CX Call Control (V20)');
+    const enabled = within(cc).getByRole('checkbox', { name: 'Enabled' });
+    expect(description(enabled)).toMatch(/Enterprise licence.*Call Control API access/);
+    await user.click(enabled);
+    await user.type(
+      within(cc).getByRole('textbox', { name: 'PBX address' }),
+      'https://pbx.example.com',
+    );
+    await user.type(within(cc).getByRole('textbox', { name: 'Client ID' }), 'callpop');
+    await user.type(within(cc).getByLabelText('Client secret'), 's3cret-value');
+    await user.click(within(panel).getByRole('button', { name: 'Save settings' }));
+    await flush();
+    expect(savedPatch(fake)).toEqual({
+      events: { source: 'call-control' },
+      pbx: {
+        callControl: {
+          enabled: true,
+          baseUrl: 'https://pbx.example.com',
+          clientId: 'callpop',
+          clientSecret: 's3cret-value',
+        },
+      },
+    });
+    // Typing is slow on a busy machine: a generous guard, not a timing assertion.
+  }, 30_000);
+
+  it('Test connection says which Call Control set-up step is missing', async () => {
+    const fake = fakeMain();
+    fake.handle('callcontrol.test', () => ({
+      ok: true,
+      value: {
+        ok: false,
+        kind: 'not-monitored',
+        message: "extension 1001 is not among the API client's monitored extensions",
+      },
+    }));
+    const { user, group } = await openSettings(fake);
+    const cc = group('3CX Call Control (V20)');
+    await user.click(within(cc).getByRole('button', { name: 'Test connection' }));
+    const alert = await within(cc).findByRole('alert');
+    expect(alert.textContent).toBe(
+      "Extension not monitored: add this agent's extension to the API client's monitored extensions — extension 1001 is not among the API client's monitored extensions",
+    );
+    expect(fake.api.testCallControl).toHaveBeenCalledTimes(1);
+  }, 30_000);
+
   it('sends numbers as numbers and booleans as booleans', async () => {
     const fake = fakeMain();
     const { user, panel, group } = await openSettings(fake);

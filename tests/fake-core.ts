@@ -1,14 +1,18 @@
-// A stand-in Core for the shell tests: the real core has its own tests; here only the wiring
-// matters. dispatch() validates with the shared contract exactly as the real core does.
+// The one stand-in Core for tests of what sits around the core (Electron shell, IPC bridge,
+// web server): the real core has its own tests; here only the wiring matters. dispatch()
+// validates with the shared contract exactly as the real core does, and the fake keeps the
+// open cards the way the call router does, from the pushes it emits.
 import { vi } from 'vitest';
-import type { InvokeFn, PushArgs, Result } from '../../shared/ipc';
-import { validateRequest } from '../../shared/ipc/schemas';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings-schema';
-import type { ArgvOutcome, Core, PushListener } from '../../electron/core/core-types';
-import { parseArgv } from '../../shared/crm-args';
+import type { InvokeFn, PushArgs, Result } from '../shared/ipc';
+import { validateRequest } from '../shared/ipc/schemas';
+import { callKey } from '../shared/call-tracker';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings-schema';
+import type { ArgvOutcome, Core, PushListener } from '../electron/core/core-types';
+import { parseArgv } from '../shared/crm-args';
 
 export interface FakeCore extends Core {
   listeners: Set<PushListener>;
+  /** Plays a push from the core to every listener. */
   emit(...args: PushArgs): void;
   setSettings(patch: (s: Settings) => Settings): void;
   locked: string[];
@@ -19,10 +23,13 @@ export interface FakeCore extends Core {
 export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTINGS)): FakeCore {
   let settings = initial;
   const listeners = new Set<PushListener>();
+  const cards = new Set<string>();
   const core: FakeCore = {
     listeners,
     locked: [],
     emit(...args) {
+      if (args[0] === 'popup.show') cards.add(args[1].key);
+      if (args[0] === 'popup.hide') cards.delete(callKey(args[1].callId));
       for (const l of listeners) l(...args);
     },
     setSettings(fn) {
@@ -53,6 +60,8 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
             ok: true,
             value: { pending: 1, failed: 0, waitingSettings: 0, failedItems: [] },
           };
+        case 'sources.status':
+          return { ok: true, value: [] };
         default:
           return { ok: true, value: null };
       }
@@ -62,8 +71,16 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    openCards: () => [...cards],
     settings: () => settings,
     close: vi.fn(async () => undefined),
   } as FakeCore;
   return core;
 }
+
+export const silentLogger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};
