@@ -41,6 +41,8 @@ import {
 } from './sources/event-sources';
 import { createRestApiClient } from './clients/pbx-rest-api';
 import type { PbxSourceName } from './sources/source-types';
+import { pbxHandlers } from './handlers/pbx';
+import { createPbxService, type PbxService, type PbxServiceDeps } from './pbx-service';
 
 export interface CoreDeps {
   dataDir: string;
@@ -57,11 +59,13 @@ export interface CoreDeps {
   sources?: Partial<
     Pick<EventSourcesDeps, 'restSnapshot' | 'random' | 'WebSocketImpl' | 'callControlBackoff'>
   >;
+  /** Options for the PBX service: tests shorten timeouts or turn main's polling off. */
+  pbx?: Pick<PbxServiceDeps, 'timeoutMs' | 'agentPollMs' | 'random'>;
 }
 
 export async function createCore(
   deps: CoreDeps,
-): Promise<Core & { crm: CrmEffects; sources: EventSources }> {
+): Promise<Core & { crm: CrmEffects; sources: EventSources; pbx: PbxService }> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
   const spawn: SpawnFn = deps.spawn ?? nodeSpawn;
@@ -192,6 +196,14 @@ export async function createCore(
     },
     onStatus: (all) => push('sources.changed', all),
   });
+  const pbx = createPbxService({
+    settings,
+    fetch: fetchFn,
+    clock,
+    logger,
+    ...deps.pbx,
+    onAgentState: (state) => push('pbx.agent.changed', state),
+  });
 
   crm = createCrmEffects({
     db,
@@ -201,6 +213,8 @@ export async function createCore(
     settings,
     callChanged: resendView,
     push,
+    // Time the agent parked a call through CallPop counts as Egards hold time.
+    parkedMs: (key) => pbx.calls.parkedMs(key),
     ...deps.crm,
   });
   const outbox: CrmEffects = crm;
@@ -261,6 +275,7 @@ export async function createCore(
       settings,
       callControlId: (id) => matcher.ownId(id, 'call-control'),
     }),
+    ...pbxHandlers(pbx),
   };
   const dispatcher = createDispatcher({
     handlers,
@@ -271,10 +286,12 @@ export async function createCore(
   // Resume what a previous run left pending; from here on the outbox sends.
   outbox.start();
   sources.start();
+  pbx.start();
 
   return {
     crm: outbox,
     sources,
+    pbx,
     handleArgv: createArgvHandler({
       router: { apply: (n, argv) => applyNotification(n, 'assistant', argv) },
       logger,
@@ -289,6 +306,7 @@ export async function createCore(
     settings,
     async close() {
       sweep.stop();
+      pbx.close();
       await sources.stop();
       await outbox.close();
       hub.clear();

@@ -1,6 +1,7 @@
 // German. Complete: every key English has (the i18n test fails otherwise).
 import type { Catalog } from './catalog';
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
+import { pbxDe } from './pbx-strings';
 
 export const de = {
   app: {
@@ -198,6 +199,9 @@ export const de = {
       egards: 'Anrufberichte (Egards)',
       events: 'Anrufereignisse',
       callControl: '3CX Call Control (V20)',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Supervisor',
       app: 'App und Sprache',
     },
     help: {
@@ -205,6 +209,8 @@ export const de = {
         httpApi: {
           enabled: 'Lässt CallPop Ihren Status und Ihre Warteschlangen über 3CX setzen.',
           baseUrl: 'Zum Beispiel http://192.0.2.10:8080.',
+          phoneType:
+            'Das Telefon, das zuerst klingelt, wenn Sie über die HTTP-API wählen: die 3CX-App oder Ihr Tischtelefon.',
         },
         restApi: {
           enabled: 'Lässt CallPop Warteschlangen und das 3CX-Telefonbuch lesen.',
@@ -262,6 +268,11 @@ export const de = {
         restPollMs:
           'Wie oft CallPop die REST-API nach laufenden Anrufen fragt; seltener entlastet die Telefonanlage.',
       },
+      supervisor: {
+        enabled: 'Die Warteschlangen und ihre Agenten oben im Hauptfenster zeigen.',
+        extensions:
+          'Welche Nebenstellen die Tafel zeigt, wenn nur die HTTP-API aktiv ist, durch Kommas getrennt.',
+      },
       app: {
         openAtLogin: 'CallPop starten, wenn Sie sich bei Windows anmelden.',
         updateUrl: 'Wo CallPop nach Updates sucht; leer für den üblichen Ort.',
@@ -271,9 +282,13 @@ export const de = {
     },
     field: {
       pbx: {
-        httpApi: { enabled: 'PBX-HTTP-API', baseUrl: 'Adresse der PBX-HTTP-API' },
+        httpApi: {
+          enabled: 'Aktiviert',
+          baseUrl: 'Adresse der PBX-HTTP-API',
+          phoneType: 'Telefon für Anrufe',
+        },
         restApi: {
-          enabled: 'PBX-REST-API',
+          enabled: 'Aktiviert',
           baseUrl: 'Adresse der PBX-REST-API',
           key: 'Schlüssel der PBX-REST-API',
         },
@@ -283,6 +298,10 @@ export const de = {
           clientId: 'Client-ID',
           clientSecret: 'Client-Geheimnis',
         },
+      },
+      supervisor: {
+        enabled: 'Warteschlangen-Übersicht zeigen',
+        extensions: 'Nebenstellen in der Übersicht',
       },
       agent: {
         extension: 'Nebenstelle',
@@ -326,6 +345,7 @@ export const de = {
       language: 'Sprache der Benutzeroberfläche',
     },
     option: {
+      phoneType: { Soft: 'Softphone (3CX-App)', Desktop: 'Tischtelefon' },
       dialerVia: {
         assistant: '3CX Assistant',
         'http-api': 'PBX-HTTP-API',
@@ -415,4 +435,5 @@ export const de = {
     title: 'Eingehender Anruf',
     titleOutbound: 'Ausgehender Anruf',
   },
+  pbx: pbxDe,
 } satisfies Catalog;

@@ -2,6 +2,7 @@
 // for notifications. Other languages translate what they can and fall back to these.
 // The four wrap-up labels are the DBN status values and must stay exactly as written.
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
+import { pbxEn } from './pbx-strings';
 
 export const en = {
   app: {
@@ -210,6 +211,9 @@ export const en = {
       egards: 'Call reports (Egards)',
       events: 'Call events',
       callControl: '3CX Call Control (V20)',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Supervisor',
       app: 'App and language',
     },
     help: {
@@ -217,6 +221,8 @@ export const en = {
         httpApi: {
           enabled: 'Lets CallPop set your status and queues through 3CX.',
           baseUrl: 'For example http://192.0.2.10:8080.',
+          phoneType:
+            'The phone that rings first when you dial through the HTTP API: the 3CX app or your desk phone.',
         },
         restApi: {
           enabled: 'Lets CallPop read queues and the 3CX phonebook.',
@@ -274,6 +280,11 @@ export const en = {
         restPollMs:
           'How often CallPop asks the REST API for live calls; lower is quicker but busier.',
       },
+      supervisor: {
+        enabled: 'Show the queues and their agents at the top of the main window.',
+        extensions:
+          'Which extensions the board shows when only the HTTP API is on, separated by commas.',
+      },
       app: {
         openAtLogin: 'Start CallPop when you sign in to Windows.',
         updateUrl: 'Where CallPop looks for updates; leave empty for the usual place.',
@@ -283,9 +294,13 @@ export const en = {
     },
     field: {
       pbx: {
-        httpApi: { enabled: 'PBX HTTP API', baseUrl: 'PBX HTTP API address' },
+        httpApi: {
+          enabled: 'Enabled',
+          baseUrl: 'PBX HTTP API address',
+          phoneType: 'Phone for calls',
+        },
         restApi: {
-          enabled: 'PBX REST API',
+          enabled: 'Enabled',
           baseUrl: 'PBX REST API address',
           key: 'PBX REST API key',
         },
@@ -296,6 +311,7 @@ export const en = {
           clientSecret: 'Client secret',
         },
       },
+      supervisor: { enabled: 'Show the queue board', extensions: 'Extensions on the board' },
       agent: {
         extension: 'Extension',
         email: 'E-mail',
@@ -338,6 +354,7 @@ export const en = {
       language: 'User interface language',
     },
     option: {
+      phoneType: { Soft: 'Softphone (3CX app)', Desktop: 'Desk phone' },
       dialerVia: {
         assistant: '3CX Assistant',
         'http-api': 'PBX HTTP API',
@@ -425,6 +442,7 @@ export const en = {
     title: 'Incoming call',
     titleOutbound: 'Outgoing call',
   },
+  pbx: pbxEn,
 };
 
 /** The shape every translation follows; leaves are strings. */

@@ -1,6 +1,7 @@
 // Dutch. Complete: every key English has (the i18n test fails otherwise).
 import type { Catalog } from './catalog';
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
+import { pbxNl } from './pbx-strings';
 
 export const nl = {
   app: { title: PRODUCT_NAME, loading: 'Laden…', startFailed: 'CallPop kon niet starten' },
@@ -194,6 +195,9 @@ export const nl = {
       egards: 'Gespreksrapporten (Egards)',
       events: 'Gespreksmeldingen',
       callControl: '3CX Call Control (V20)',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Supervisor',
       app: 'App en taal',
     },
     help: {
@@ -201,6 +205,8 @@ export const nl = {
         httpApi: {
           enabled: 'Laat CallPop uw status en wachtrijen via 3CX instellen.',
           baseUrl: 'Bijvoorbeeld http://192.0.2.10:8080.',
+          phoneType:
+            'De telefoon die eerst overgaat als u via de HTTP API belt: de 3CX-app of uw bureautelefoon.',
         },
         restApi: {
           enabled: 'Laat CallPop wachtrijen en het 3CX-telefoonboek lezen.',
@@ -258,6 +264,11 @@ export const nl = {
         restPollMs:
           'Hoe vaak CallPop de REST API om lopende oproepen vraagt; lager is sneller maar drukker.',
       },
+      supervisor: {
+        enabled: 'De wachtrijen en hun agents bovenaan het hoofdvenster tonen.',
+        extensions:
+          'Welke toestellen het bord toont als alleen de HTTP API aan staat, gescheiden door komma’s.',
+      },
       app: {
         openAtLogin: 'CallPop starten wanneer u zich aanmeldt bij Windows.',
         updateUrl: 'Waar CallPop naar updates zoekt; leeg voor de gewone plek.',
@@ -267,9 +278,13 @@ export const nl = {
     },
     field: {
       pbx: {
-        httpApi: { enabled: 'PBX HTTP API', baseUrl: 'Adres van de PBX HTTP API' },
+        httpApi: {
+          enabled: 'Ingeschakeld',
+          baseUrl: 'Adres van de PBX HTTP API',
+          phoneType: 'Telefoon voor gesprekken',
+        },
         restApi: {
-          enabled: 'PBX REST API',
+          enabled: 'Ingeschakeld',
           baseUrl: 'Adres van de PBX REST API',
           key: 'Sleutel van de PBX REST API',
         },
@@ -280,6 +295,7 @@ export const nl = {
           clientSecret: 'Clientgeheim',
         },
       },
+      supervisor: { enabled: 'Wachtrijbord tonen', extensions: 'Toestellen op het bord' },
       agent: {
         extension: 'Toestel',
         email: 'E-mail',
@@ -322,6 +338,7 @@ export const nl = {
       language: 'Taal van de gebruikersinterface',
     },
     option: {
+      phoneType: { Soft: 'Softphone (3CX-app)', Desktop: 'Bureautelefoon' },
       dialerVia: {
         assistant: '3CX Assistant',
         'http-api': 'PBX HTTP API',
@@ -411,4 +428,5 @@ export const nl = {
     title: 'Inkomende oproep',
     titleOutbound: 'Uitgaande oproep',
   },
+  pbx: pbxNl,
 } satisfies Catalog;

@@ -2,6 +2,7 @@
 // has (tests/unit/renderer/i18n.test.ts).
 import type { Catalog } from './catalog';
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
+import { pbxRu } from './pbx-strings';
 
 export const ru = {
   app: { title: PRODUCT_NAME, loading: 'Загрузка…', startFailed: 'Не удалось запустить CallPop' },
@@ -203,6 +204,9 @@ export const ru = {
       egards: 'Отчёты о звонках (Egards)',
       events: 'События звонков',
       callControl: '3CX Call Control (V20)',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Супервизор',
       app: 'Приложение и язык',
     },
     help: {
@@ -210,6 +214,8 @@ export const ru = {
         httpApi: {
           enabled: 'CallPop сможет менять ваш статус и очереди через 3CX.',
           baseUrl: 'Например, http://192.0.2.10:8080.',
+          phoneType:
+            'Телефон, который звонит первым, когда вы набираете через HTTP API: приложение 3CX или настольный телефон.',
         },
         restApi: {
           enabled: 'CallPop сможет читать очереди и телефонную книгу 3CX.',
@@ -268,6 +274,11 @@ export const ru = {
         restPollMs:
           'Как часто CallPop запрашивает у REST API текущие звонки; чем реже, тем меньше нагрузка на АТС.',
       },
+      supervisor: {
+        enabled: 'Показывать очереди и их операторов вверху главного окна.',
+        extensions:
+          'Какие внутренние номера показывает табло, когда включён только HTTP API, через запятую.',
+      },
       app: {
         openAtLogin: 'Запускать CallPop при входе в Windows.',
         updateUrl: 'Где CallPop ищет обновления; оставьте пустым для обычного адреса.',
@@ -277,9 +288,13 @@ export const ru = {
     },
     field: {
       pbx: {
-        httpApi: { enabled: 'HTTP API АТС', baseUrl: 'Адрес HTTP API АТС' },
+        httpApi: {
+          enabled: 'Включено',
+          baseUrl: 'Адрес HTTP API АТС',
+          phoneType: 'Телефон для звонков',
+        },
         restApi: {
-          enabled: 'REST API АТС',
+          enabled: 'Включено',
           baseUrl: 'Адрес REST API АТС',
           key: 'Ключ REST API АТС',
         },
@@ -290,6 +305,7 @@ export const ru = {
           clientSecret: 'Секрет клиента',
         },
       },
+      supervisor: { enabled: 'Показывать панель очередей', extensions: 'Добавочные на панели' },
       agent: {
         extension: 'Добавочный номер',
         email: 'Эл. почта',
@@ -332,6 +348,7 @@ export const ru = {
       language: 'Язык интерфейса',
     },
     option: {
+      phoneType: { Soft: 'Софтфон (приложение 3CX)', Desktop: 'Настольный телефон' },
       dialerVia: {
         assistant: '3CX Assistant',
         'http-api': 'HTTP API АТС',
@@ -420,4 +437,5 @@ export const ru = {
     title: 'Входящий звонок',
     titleOutbound: 'Исходящий звонок',
   },
+  pbx: pbxRu,
 } satisfies Catalog;

@@ -12,6 +12,14 @@ import type {
   SourceStatuses,
 } from './domain';
 import type { Result } from './errors';
+import type {
+  AgentBarState,
+  BoardState,
+  CallControlResult,
+  CallControlState,
+  PbxChangeResult,
+  PbxTestResult,
+} from '../pbx-views';
 import type { InvokeChannel, InvokeRequest, InvokeRequests } from './schemas';
 
 export type { InvokeChannel, InvokeRequest, InvokeRequests };
@@ -32,6 +40,13 @@ export interface InvokeResponses {
   'call.control': null;
   'callcontrol.test': ConnectionTest;
   'log.write': null;
+  'pbx.agent.get': AgentBarState;
+  'pbx.agent.change': PbxChangeResult<AgentBarState>;
+  'pbx.board.get': BoardState;
+  'pbx.board.change': PbxChangeResult<BoardState>;
+  'pbx.call.get': CallControlState;
+  'pbx.call.act': CallControlResult;
+  'pbx.test': PbxTestResult;
 }
 
 export interface PushEvents {
@@ -46,6 +61,8 @@ export interface PushEvents {
   notice: Notice;
   /** A PBX event source started, stopped, or began or stopped working. */
   'sources.changed': SourceStatuses;
+  /** The agent's PBX state was read again (main's own poll, or after a change). */
+  'pbx.agent.changed': AgentBarState;
 }
 export type PushEvent = keyof PushEvents;
 
@@ -59,6 +76,7 @@ const PUSH_EVENT_SET: { readonly [E in PushEvent]: true } = {
   'outbox.changed': true,
   notice: true,
   'sources.changed': true,
+  'pbx.agent.changed': true,
 };
 export const PUSH_EVENTS = Object.keys(PUSH_EVENT_SET) as readonly PushEvent[];
 

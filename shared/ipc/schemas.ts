@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { WRAP_UP_STATUSES } from './domain';
 import { ipcError, type IpcError } from './errors';
+import { pbxInvokeSchemas } from './pbx-schemas';
 
 const callId = z.string().min(1).max(200);
 
@@ -37,6 +38,7 @@ export const invokeSchemas = {
     level: z.enum(['debug', 'info', 'warn', 'error']),
     message: z.string().max(5000),
   }),
+  ...pbxInvokeSchemas,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;

@@ -14,6 +14,8 @@ import { SettingsProblems } from '../status/SettingsProblems';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { FirstRun } from '../settings/FirstRun';
 import { SetupHints } from '../status/SetupHints';
+import { AgentBar } from '../agent/AgentBar';
+import { SupervisorBoard } from '../supervisor/SupervisorBoard';
 import { HistoryList } from './HistoryList';
 import { ShortcutsHelp } from '../shortcuts/ShortcutsHelp';
 import { focusFirst, useGlobalShortcuts } from '../shortcuts/use-global-shortcuts';
@@ -80,10 +82,12 @@ export function MainWindow() {
           </button>
         </div>
       </header>
+      <AgentBar />
       <SettingsProblems />
       <Notices />
       <OutboxStrip />
       <SourcesStrip />
+      <SupervisorBoard />
       <SetupHints onOpen={() => setSetupWanted(true)} />
       <main className={`main-grid${settingsOpen || setupOpen ? ' with-side' : ''}`}>
         <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />

@@ -7,9 +7,9 @@ import { useApi, useAppStoreApi } from '../api-context';
 import { callDetailQuery } from '../queries';
 import { callTitle, formatWhen, numberText, stateText, statusLabel } from '../format';
 import { logTo } from '../logging';
+import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { CrmBadge } from './CrmBadge';
-import { CallControls } from './CallControls';
 import { WrapUpForm } from './WrapUpForm';
 import { useWrapUp } from './use-wrap-up';
 

@@ -169,6 +169,8 @@ function selectOptions(
         v,
         t(`settings.option.environment.${v}`),
       ]);
+    case 'phoneType':
+      return (['Soft', 'Desktop'] as const).map((v) => [v, t(`settings.option.phoneType.${v}`)]);
     case 'eventSource':
       return (['assistant', 'rest-poll', 'call-control', 'auto'] as const).map((v) => [
         v,

@@ -17,6 +17,7 @@ import {
 } from './fields';
 import { Field } from './Field';
 import { SettingsFile } from './SettingsFile';
+import { PbxTest } from './PbxTest';
 
 /** The settings view in place of the call detail; Esc or "Close settings" goes back. */
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
@@ -145,6 +146,8 @@ function SettingsForm({ view }: { view: SettingsView }) {
               />
             );
           })}
+          {group.id === 'pbxHttp' ? <PbxTest api="http-api" dirty={dirty} /> : null}
+          {group.id === 'pbxRest' ? <PbxTest api="rest-api" dirty={dirty} /> : null}
           {group.id === 'callControl' ? <CallControlTest /> : null}
         </fieldset>
       ))}

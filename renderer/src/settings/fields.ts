@@ -4,7 +4,8 @@ import { IpcFailure } from '../../../shared/ipc';
 import { getPath, isLocked, REDACTED, setPath } from '../../../shared/settings-paths';
 import type { Settings } from '../../../shared/settings-schema';
 
-export type FieldKind = 'text' | 'secret' | 'number' | 'checkbox' | 'select';
+/** `list`: a comma-separated text that is saved as an array of strings. */
+export type FieldKind = 'text' | 'secret' | 'number' | 'checkbox' | 'select' | 'list';
 
 /** Every setting the screen edits, as a dotted path into Settings. */
 export type FieldPath =
@@ -44,6 +45,9 @@ export type FieldPath =
   | 'pbx.restApi.key'
   | 'app.openAtLogin'
   | 'app.updateUrl'
+  | 'pbx.httpApi.phoneType'
+  | 'supervisor.enabled'
+  | 'supervisor.extensions'
   | 'app.firstRunDone'
   | 'language';
 
@@ -54,6 +58,7 @@ export type SelectKind =
   | 'method'
   | 'environment'
   | 'connectOn'
+  | 'phoneType'
   | 'language'
   | 'dialerVia'
   | 'eventSource';
@@ -74,7 +79,17 @@ export interface FieldDef {
 }
 
 export type GroupId =
-  'agent' | 'popup' | 'numbers' | 'dbn' | 'egards' | 'events' | 'callControl' | 'app';
+  | 'agent'
+  | 'popup'
+  | 'numbers'
+  | 'dbn'
+  | 'egards'
+  | 'pbxHttp'
+  | 'pbxRest'
+  | 'events'
+  | 'callControl'
+  | 'supervisor'
+  | 'app';
 
 export interface GroupDef {
   id: GroupId;
@@ -83,7 +98,7 @@ export interface GroupDef {
 
 /**
  * Grouped as an agent thinks of them: who I am, my cards, numbers, each system (the CRM, call
- * reports, where calls come from, Call Control), the app.
+ * reports, the 3CX APIs, where calls come from, Call Control, the supervisor board), the app.
  */
 export const GROUPS: GroupDef[] = [
   {
@@ -134,6 +149,22 @@ export const GROUPS: GroupDef[] = [
     ],
   },
   {
+    id: 'pbxHttp',
+    fields: [
+      { path: 'pbx.httpApi.enabled', kind: 'checkbox' },
+      { path: 'pbx.httpApi.baseUrl', kind: 'text', inputType: 'url' },
+      { path: 'pbx.httpApi.phoneType', kind: 'select', select: 'phoneType' },
+    ],
+  },
+  {
+    id: 'pbxRest',
+    fields: [
+      { path: 'pbx.restApi.enabled', kind: 'checkbox' },
+      { path: 'pbx.restApi.baseUrl', kind: 'text', inputType: 'url' },
+      { path: 'pbx.restApi.key', kind: 'secret' },
+    ],
+  },
+  {
     id: 'events',
     fields: [
       { path: 'events.source', kind: 'select', select: 'eventSource', hint: 'eventSource' },
@@ -147,6 +178,13 @@ export const GROUPS: GroupDef[] = [
       { path: 'pbx.callControl.baseUrl', kind: 'text', inputType: 'url' },
       { path: 'pbx.callControl.clientId', kind: 'text' },
       { path: 'pbx.callControl.clientSecret', kind: 'secret' },
+    ],
+  },
+  {
+    id: 'supervisor',
+    fields: [
+      { path: 'supervisor.enabled', kind: 'checkbox' },
+      { path: 'supervisor.extensions', kind: 'list', inputMode: 'numeric' },
     ],
   },
   {
@@ -173,6 +211,7 @@ export function savedValue(settings: Settings, field: FieldDef): string | boolea
   if (field.kind === 'checkbox') return value === true;
   // A secret never comes to the renderer: '***' means "set", and the field stays empty.
   if (field.kind === 'secret') return '';
+  if (field.kind === 'list') return Array.isArray(value) ? value.join(', ') : '';
   return value === undefined || value === null ? '' : String(value);
 }
 
@@ -228,6 +267,12 @@ export function buildPatch(
       case 'secret':
         if (edit !== '') setPath(patch, field.path, edit);
         break;
+      case 'list': {
+        const items = listItems(String(edit));
+        const before = Array.isArray(saved) ? saved.map(String) : [];
+        if (items.join(',') !== before.join(',')) setPath(patch, field.path, items);
+        break;
+      }
       default: {
         const text = String(edit).trim();
         if (text !== saved) setPath(patch, field.path, text);
@@ -235,6 +280,11 @@ export function buildPatch(
     }
   }
   return { patch, invalid };
+}
+
+/** "101, 102 103" → ['101', '102', '103']. */
+export function listItems(text: string): string[] {
+  return text.split(/[\s,;]+/).filter((x) => x.length > 0);
 }
 
 const FIELD_PATHS = new Set<string>(FIELDS.map((f) => f.path));

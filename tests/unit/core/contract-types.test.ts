@@ -46,6 +46,27 @@ function allHandlers(): Handlers {
     'sources.status': () => [],
     'call.control': () => null,
     'callcontrol.test': () => ({ ok: false, kind: 'not-configured', message: 'not here' }),
+    'pbx.agent.get': () => {
+      throw new Error('not here');
+    },
+    'pbx.agent.change': () => {
+      throw new Error('not here');
+    },
+    'pbx.board.get': () => {
+      throw new Error('not here');
+    },
+    'pbx.board.change': () => {
+      throw new Error('not here');
+    },
+    'pbx.call.get': () => {
+      throw new Error('not here');
+    },
+    'pbx.call.act': () => {
+      throw new Error('not here');
+    },
+    'pbx.test': () => {
+      throw new Error('not here');
+    },
   };
 }
 
@@ -107,7 +128,7 @@ describe('handler map types', () => {
       : false;
     const same: Same = true;
     expect(same).toBe(true);
-    expect(Object.keys(invokeSchemas)).toHaveLength(15);
+    expect(Object.keys(invokeSchemas)).toHaveLength(22);
   });
 });
 
@@ -142,6 +163,7 @@ describe('push event types', () => {
       'call.updated',
       'notice',
       'outbox.changed',
+      'pbx.agent.changed',
       'popup.hide',
       'popup.show',
       'settings.changed',
