@@ -10,7 +10,9 @@
       'VCCLCompilerTool': { 'WarningLevel': 3 },
     },
     'conditions': [
-      ['OS=="win"', { 'defines': ['UNICODE', '_UNICODE', 'WIN32_LEAN_AND_MEAN'] }],
+      ['OS=="win"', {
+        'defines': ['UNICODE', '_UNICODE', 'WIN32_LEAN_AND_MEAN', '_WIN32_WINNT=0x0602'],
+      }],
     ],
   },
   'targets': [

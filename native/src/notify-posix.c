@@ -99,7 +99,8 @@ void os_context_init(os_context *ctx, const char *given) {
   } else if (env && env[0]) {
     cp_buf_puts(&dir, env);
   } else if (ctx->desktop) {
-    /* The desktop app's userData: Electron's appData (XDG config) plus the product name. */
+    /* The desktop app's userData: Electron's appData (XDG config) plus the app's name, which
+     * is package.json's "name" (the packed package.json has no productName). */
     const char *config = getenv("XDG_CONFIG_HOME");
     if (config && config[0] == '/') {
       cp_buf_puts(&dir, config);
@@ -107,7 +108,7 @@ void os_context_init(os_context *ctx, const char *given) {
       cp_buf_puts(&dir, home_dir());
       cp_buf_puts(&dir, "/.config");
     }
-    cp_buf_puts(&dir, "/CallPop");
+    cp_buf_puts(&dir, "/callpop");
   } else {
     cp_buf_puts(&dir, home_dir());
     cp_buf_puts(&dir, "/.callpop");

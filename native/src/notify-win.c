@@ -124,10 +124,11 @@ void os_context_init(os_context *ctx, const char *given) {
   } else if (env && env[0]) {
     cp_buf_puts(&dir, env);
   } else if (ctx->desktop) {
-    /* Electron's userData for the packaged app: %APPDATA%\CallPop. */
+    /* Electron's userData for the packaged app: %APPDATA%\callpop (package.json's name; the
+     * packed package.json has no productName; Windows ignores the case anyway). */
     char *appdata = env_utf8(L"APPDATA");
     cp_buf_puts(&dir, appdata ? appdata : ".");
-    cp_buf_puts(&dir, "\\CallPop");
+    cp_buf_puts(&dir, "\\callpop");
     free(appdata);
   } else {
     /* Browser mode (npx callpop): os.homedir() is %USERPROFILE%. */
