@@ -116,13 +116,15 @@ describe('electron-builder config', () => {
       expect(existsSync(join(root, icon)), icon).toBe(true);
   });
 
-  it('the installer finish page tells how to point the 3CX Assistant at the exe', () => {
+  it('the installer finish page tells how to point the 3CX Assistant at callpop-notify.exe', () => {
     const nsh = readFileSync(join(root, 'build', 'installer.nsh'), 'utf8');
     expect(nsh).toContain('!macro customFinishPage');
     expect(nsh).toContain('File > Preferences > Options');
     expect(nsh).toContain('"Call CRM Executable"');
-    expect(nsh).toContain('$INSTDIR\\${APP_EXECUTABLE_FILENAME}');
-    expect(nsh).toContain('%LOCALAPPDATA%\\Programs\\CallPop\\CallPop.exe');
+    expect(nsh).toContain('$INSTDIR\\callpop-notify.exe');
+    expect(nsh).toContain('%LOCALAPPDATA%\\Programs\\CallPop\\callpop-notify.exe');
+    // Set up for CallPop.exe before: still works.
+    expect(nsh).toContain('$INSTDIR\\${APP_EXECUTABLE_FILENAME} keeps working');
   });
 });
 
