@@ -370,11 +370,12 @@ export function listenLocal(
       if (nl < 0) return;
       handled = true;
       idle.delete(conn);
-      const request = parseForwardRequest(buffer.slice(0, nl));
+      const line = buffer.slice(0, nl);
+      const request = parseForwardRequest(line);
       const work = (async (): Promise<void> => {
         let reply: ForwardReply;
         if (typeof request === 'string') {
-          refuse({ reason: `malformed request: ${request}`, argv: argvOfRefused(buffer) });
+          refuse({ reason: `malformed request: ${request}`, argv: argvOfRefused(line) });
           reply = { ok: false, error: `malformed request: ${request}` };
         } else {
           try {
