@@ -30,8 +30,13 @@ export const PAIRS: ReadonlyArray<readonly [Stage, Stage]> = [
 export interface EventTrace {
   callId: string | null;
   type: string | null;
+  /** This event showed the call's card (popup.show): only such an event waits for a paint. */
+  card: boolean;
   marks: Partial<Record<Stage, number>>;
 }
+
+/** A paint reported this long after the event belongs to a later showing, not to this one. */
+const PAINT_WINDOW_MS = 10_000;
 
 export interface StageSummary {
   from: Stage;
@@ -76,7 +81,7 @@ export function createLatencyLog(options: { now?: () => number; size?: number } 
 
   return {
     begin(receivedAt) {
-      return { callId: null, type: null, marks: { received: receivedAt ?? now() } };
+      return { callId: null, type: null, card: false, marks: { received: receivedAt ?? now() } };
     },
     mark(trace, stage, at) {
       trace.marks[stage] ??= at ?? now();
@@ -87,11 +92,12 @@ export function createLatencyLog(options: { now?: () => number; size?: number } 
       if (traces.length > size) traces.shift();
     },
     painted(callId, renderedAt, paintedAt) {
-      // The newest event of this call that pushed a card and has no paint yet.
+      // The newest event of this call that showed its card and has no paint yet.
       for (let i = traces.length - 1; i >= 0; i--) {
         const t = traces[i]!;
-        if (t.callId !== callId || t.marks.pushed === undefined) continue;
+        if (t.callId !== callId || !t.card) continue;
         if (t.marks.painted !== undefined) return;
+        if (paintedAt - (t.marks.received ?? paintedAt) > PAINT_WINDOW_MS) return;
         t.marks.rendered = renderedAt;
         t.marks.painted = paintedAt;
         return;

@@ -9,8 +9,11 @@ import { acquire, listenLocal, type LocalServer, type Refusal } from './local-so
 export interface DesktopEndpointOptions {
   dataDir: string;
   logger: Logger;
-  /** Hands an argv to the app once it is up (waits for start-up) and says what it was. */
-  handle(argv: string[]): Promise<ArgvOutcome>;
+  /**
+   * Hands an argv to the app once it is up (waits for start-up) and says what it was.
+   * `receivedAt` is when the endpoint read it (the latency budget's first in-app mark).
+   */
+  handle(argv: string[], receivedAt: number): Promise<ArgvOutcome>;
   /** A request the endpoint could not take: the app shows it as a notice. */
   onRefused?(refusal: Refusal): void;
   /** How long to try to reach or become the endpoint's owner (default 5 s). */
@@ -47,9 +50,9 @@ export async function startDesktopEndpoint(
   try {
     server = await listenLocal(
       socketPathFor(options.dataDir),
-      async (request): Promise<ForwardReply> => ({
+      async (request, receivedAt): Promise<ForwardReply> => ({
         ok: true,
-        outcome: await options.handle(request.argv),
+        outcome: await options.handle(request.argv, receivedAt),
       }),
       (level, message) => logger[level](message),
       process.platform,

@@ -36,6 +36,7 @@ import {
   type ForwardRequest,
 } from './forward';
 import { prepareEndpointDir, shortenArgv } from './endpoint-guard';
+import { epochNow } from '../core/latency';
 
 export const LOCK_FILE = 'callpop.lock';
 const BREAKER_SUFFIX = '.break';
@@ -286,7 +287,8 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export type ForwardHandler = (request: ForwardRequest) => Promise<ForwardReply>;
+/** `receivedAt`: when the whole request line was read (epoch ms, the latency budget's clock). */
+export type ForwardHandler = (request: ForwardRequest, receivedAt: number) => Promise<ForwardReply>;
 
 /** A request the endpoint could not take: logged with its shortened argv, shown as a notice. */
 export interface Refusal {
@@ -370,6 +372,7 @@ export function listenLocal(
       if (nl < 0) return;
       handled = true;
       idle.delete(conn);
+      const receivedAt = epochNow();
       const line = buffer.slice(0, nl);
       const request = parseForwardRequest(line);
       const work = (async (): Promise<void> => {
@@ -379,7 +382,7 @@ export function listenLocal(
           reply = { ok: false, error: `malformed request: ${request}` };
         } else {
           try {
-            reply = await handler(request);
+            reply = await handler(request, receivedAt);
           } catch (err) {
             log('error', `local socket: handler failed: ${(err as Error).message}`);
             reply = { ok: false, error: (err as Error).message };

@@ -14,6 +14,7 @@ describe('latency log', () => {
     for (let i = 0; i < 10; i++) {
       const trace = log.begin();
       trace.callId = `call-${i}`;
+      trace.card = true;
       c.advance(1);
       log.mark(trace, 'applied');
       c.advance(2);
@@ -54,6 +55,7 @@ describe('latency log', () => {
     const log = createLatencyLog({ now: () => 5 });
     const a = log.begin(1);
     a.callId = 'x';
+    a.card = true;
     log.mark(a, 'pushed', 2);
     log.keep(a);
     const b = log.begin(3);
@@ -63,6 +65,17 @@ describe('latency log', () => {
     log.painted('x', 40, 60);
     expect(a.marks).toMatchObject({ rendered: 4, painted: 6 });
     expect(b.marks.painted).toBeUndefined();
+  });
+
+  it('ignores a paint long after the event (the card shown again later)', () => {
+    const log = createLatencyLog({ now: () => 0 });
+    const t = log.begin(1_000);
+    t.callId = 'y';
+    t.card = true;
+    log.mark(t, 'pushed', 1_001);
+    log.keep(t);
+    log.painted('y', 60_000, 60_010);
+    expect(t.marks.painted).toBeUndefined();
   });
 
   it('quantile', () => {
