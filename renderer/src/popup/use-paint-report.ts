@@ -9,7 +9,9 @@ const epochNow = (): number => performance.timeOrigin + performance.now();
 
 export function usePaintReport(callId: string, report: PaintReport): void {
   const latest = useRef(report);
-  latest.current = report;
+  useLayoutEffect(() => {
+    latest.current = report;
+  });
   useLayoutEffect(() => {
     const renderedAt = epochNow();
     let timer: ReturnType<typeof setTimeout> | undefined;
