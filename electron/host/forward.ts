@@ -96,7 +96,8 @@ export function socketPathFor(
  * Node cannot read SO_PEERCRED, so ownership of the file and its directory is the check; the
  * native trampoline checks the peer's uid too. 'foreign' is returned for a directory that is
  * not ours: then nothing can be trusted nor recovered. 'untrusted' for a socket file that is
- * not ours in our own directory: CallPop removes it and listens there itself.
+ * not ours in our own directory (or one in a data directory others may write to): CallPop
+ * removes it, closes the directory and listens there itself.
  */
 export function endpointTrust(
   socketPath: string,
@@ -116,8 +117,11 @@ export function endpointTrust(
   if (!dirStat.isDirectory()) return { foreign: `${dir} is not a directory (or is a link)` };
   if (uid !== undefined && dirStat.uid !== uid)
     return { foreign: `${dir} belongs to another user (uid ${dirStat.uid})` };
-  if ((dirStat.mode & (privateDir ? 0o077 : 0o022)) !== 0)
+  if (privateDir && (dirStat.mode & 0o077) !== 0)
     return { foreign: `others may use ${dir} (mode ${(dirStat.mode & 0o777).toString(8)})` };
+  // Our data directory, but others may write to it: nothing in it is trusted until CallPop
+  // has closed it (it does when it listens).
+  if ((dirStat.mode & 0o022) !== 0) return 'untrusted';
   let sock;
   try {
     sock = lstatSync(socketPath);

@@ -124,7 +124,12 @@ static void set_detail(char *detail, size_t size, const char *what, const char *
     snprintf(detail, size, "%s %s", what, path);
 }
 
-/* The directory must be the user's and writable by nobody else (or only by us: 0700). */
+/*
+ * 1: the endpoint's directory is the user's and nobody else may write to it, so a socket in it
+ * can be trusted once its owner is checked. 0: nothing to talk to (missing; or the data
+ * directory is the user's but writable by others: CallPop closes it when it starts). -1: not
+ * the user's (or a runtime directory open to others): refused.
+ */
 static int trusted_dir(const char *dir, int must_be_private, char *detail, size_t size) {
   struct stat st;
   if (lstat(dir, &st) != 0) return errno == ENOENT ? 0 : -1;
@@ -136,11 +141,11 @@ static int trusted_dir(const char *dir, int must_be_private, char *detail, size_
     set_detail(detail, size, "the endpoint directory belongs to another user:", dir, 0);
     return -1;
   }
-  if ((st.st_mode & (must_be_private ? 077 : 022)) != 0) {
-    set_detail(detail, size, "others may write to the endpoint directory", dir, 0);
+  if (must_be_private && (st.st_mode & 077) != 0) {
+    set_detail(detail, size, "others may use the endpoint directory", dir, 0);
     return -1;
   }
-  return 1;
+  return (st.st_mode & 022) != 0 ? 0 : 1;
 }
 
 static int wait_fd(int fd, short events, int64_t deadline) {

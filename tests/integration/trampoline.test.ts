@@ -293,6 +293,30 @@ describe('callpop-notify, the native trampoline', () => {
     stopDetachedPrimary(dataDir);
   }, 60_000);
 
+  it('does not trust a data directory others may write to; the CallPop it starts closes it', async () => {
+    const dataDir = tempDir();
+    chmodSync(dataDir, 0o777);
+    let connections = 0;
+    const planted = createServer((c) => {
+      connections++;
+      c.destroy();
+    });
+    await new Promise<void>((r) => planted.listen(socketPathFor(dataDir), r));
+    closers.push(() => new Promise<void>((r) => planted.close(() => r())));
+    const r = await notify(dataDir, ['/N:S', '/C:0612345678', '/T:I', '/I:Open-dir']);
+    expect(r.code, r.stderr).toBe(0);
+    await waitFor('the started CallPop to journal the call', () => {
+      try {
+        return exportJson(dataDir).some((c) => c.id === 'Open-dir');
+      } catch {
+        return false;
+      }
+    });
+    expect(connections).toBe(0);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    stopDetachedPrimary(dataDir);
+  }, 60_000);
+
   it('never hangs: a listener that never answers makes it give up, exit 1 and log one line', async () => {
     const dataDir = tempDir();
     const received: string[] = [];
