@@ -233,7 +233,7 @@ async function boot(
   void updater.configure(applied.updateUrl);
   core.subscribe((event, payload) => {
     if (event !== 'settings.changed') return;
-    const next = (payload as { settings: { app: typeof applied } }).settings.app;
+    const next = payload.settings.app;
     if (next.openAtLogin !== applied.openAtLogin) applyLoginItem(app, next.openAtLogin);
     if (next.updateUrl !== applied.updateUrl) void updater.configure(next.updateUrl);
     applied = next;

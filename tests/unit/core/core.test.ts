@@ -7,7 +7,7 @@ import { createCore } from '../../../electron/core/core';
 import { createLogger } from '../../../electron/core/logger';
 import { exportJournal } from '../../../electron/core/export';
 import { nodeSpawn, type Clock, type Core } from '../../../electron/core/core-types';
-import type { CallView, PushEvent } from '../../../shared/ipc-contract';
+import type { CallView, PushEvent, Result } from '../../../shared/ipc';
 
 const EXE = 'CallPop.exe';
 let dir: string;
@@ -34,10 +34,10 @@ async function start(settings?: unknown) {
   return { core, pushes };
 }
 
-async function value<T>(p: Promise<{ ok: boolean; value?: unknown; error?: string }>): Promise<T> {
+async function value<T>(p: Promise<Result<T>>): Promise<T> {
   const r = await p;
-  if (!r.ok) throw new Error(r.error);
-  return r.value as T;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
 }
 
 const cards = (core: Core) => value<CallView[]>(core.invoke('popup.list', {}));
@@ -140,20 +140,20 @@ describe('core', () => {
     expect(r).toEqual({ kind: 'rejected', message: expect.stringMatching(/no call id/) });
     expect(pushes.find((p) => p.event === 'notice')).toBeTruthy();
     expect(
-      await core.invoke('wrapup.save', { callId: 'x', status: 'Maybe', comments: '' }),
+      await core.dispatch('wrapup.save', { callId: 'x', status: 'Maybe', comments: '' }),
     ).toEqual({
       ok: false,
-      error: expect.stringMatching(/status/),
+      error: { code: 'invalid-request', message: expect.stringMatching(/status/) },
     });
-    expect(await core.invoke('no.such.channel', {})).toEqual({
+    expect(await core.dispatch('no.such.channel', {})).toEqual({
       ok: false,
-      error: expect.stringMatching(/unknown channel/),
+      error: { code: 'unknown-channel', message: expect.stringMatching(/unknown channel/) },
     });
     expect(
       await core.invoke('wrapup.save', { callId: 'nope', status: 'Completed', comments: '' }),
     ).toEqual({
       ok: false,
-      error: 'no call with id nope',
+      error: { code: 'not-found', message: 'no call with id nope' },
     });
     await core.handleArgv([EXE, '/N:S', '/C:0612345678', '/T:I', '/I:ok'], 'socket');
     expect(await cards(core)).toHaveLength(1);
@@ -194,7 +194,10 @@ describe('core', () => {
     const r = await core.invoke('dial', { number: '0612345678' });
     expect(r).toEqual({
       ok: false,
-      error: expect.stringMatching(/3CX Assistant client was not found/),
+      error: {
+        code: 'failed',
+        message: expect.stringMatching(/3CX Assistant client was not found/),
+      },
     });
     await core.handleArgv([EXE, 'tel:0612345678'], 'socket');
     expect(pushes.find((p) => p.event === 'notice')?.payload).toMatchObject({ level: 'error' });

@@ -1,0 +1,32 @@
+// A call record as the UI sees it: the journal's record plus the number's country and place,
+// the latest wrap-up, and what the CRM outbox knows (lookup badge, delivery states).
+import type { CallRecord } from '../../shared/call-tracker';
+import type { CallView } from '../../shared/ipc';
+import { phoneInfo } from '../../shared/phone';
+import type { Settings } from '../../shared/settings-schema';
+import type { Logger } from './core-types';
+import type { Journal } from './journal';
+
+export function createCallViews(deps: {
+  journal: Pick<Journal, 'latestWrapUp'>;
+  settings: () => Settings;
+  logger: Logger;
+  /** Adds the CRM badge and delivery states; a failure there still shows the call. */
+  decorate(view: CallView): CallView;
+}): (call: CallRecord) => CallView {
+  return function view(call) {
+    const plain: CallView = {
+      ...call,
+      phone: call.number ? phoneInfo(call.number, deps.settings().agent.defaultCountry) : null,
+      wrapUp: deps.journal.latestWrapUp(call.key),
+      crm: { state: 'off' },
+      deliveries: [],
+    };
+    try {
+      return deps.decorate(plain);
+    } catch (err) {
+      deps.logger.error(`decorate failed: ${(err as Error).message}`);
+      return plain;
+    }
+  };
+}

@@ -1,0 +1,79 @@
+// The values that cross the IPC contract: calls, wrap-ups, deliveries, the outbox and the
+// settings screen. Plain types (plus the one list of wrap-up statuses), no zod, so the
+// renderer and the preload can import them freely.
+import type { CallRecord } from '../call-tracker';
+import type { PhoneInfo } from '../phone';
+import type { Settings, SettingsProblem } from '../settings-schema';
+
+export const WRAP_UP_STATUSES = [
+  'No Answer',
+  'Schedule Later',
+  'Do not Disturb',
+  'Completed',
+] as const;
+export type WrapUpStatus = (typeof WRAP_UP_STATUSES)[number];
+
+export interface WrapUp {
+  status: WrapUpStatus;
+  comments: string;
+  savedAt: number;
+  /** 1 for the first save, +1 for every later edit; part of the CRM idempotency key. */
+  revision: number;
+}
+
+export type DeliveryKind = 'dbn-writeback' | 'egards-connect' | 'egards-disconnect';
+export type DeliveryStatus = 'pending' | 'waiting-settings' | 'delivered' | 'failed' | 'discarded';
+
+export interface Delivery {
+  id: number;
+  callId: string;
+  kind: DeliveryKind;
+  revision: number;
+  status: DeliveryStatus;
+  attempts: number;
+  /** The server's answer or the reason it is waiting, for the failed list. */
+  lastError: string | null;
+  nextAttemptAt: number | null;
+  updatedAt: number;
+}
+
+export type CrmLookup =
+  | { state: 'off' }
+  | { state: 'pending' }
+  | { state: 'known' }
+  | { state: 'unknown' }
+  | { state: 'timeout' }
+  | { state: 'error'; message: string };
+
+export interface CallView extends CallRecord {
+  phone: PhoneInfo | null;
+  wrapUp: WrapUp | null;
+  crm: CrmLookup;
+  deliveries: Delivery[];
+}
+
+export interface CallDetail {
+  call: CallView;
+  /** Earlier calls with the same number, newest first. */
+  history: CallView[];
+}
+
+export interface OutboxSummary {
+  pending: number;
+  failed: number;
+  waitingSettings: number;
+  failedItems: Delivery[];
+}
+
+export interface SettingsView {
+  settings: Settings;
+  problems: SettingsProblem[];
+  locked: string[];
+}
+
+export type NoticeLevel = 'info' | 'warn' | 'error';
+
+export interface Notice {
+  level: NoticeLevel;
+  message: string;
+}
