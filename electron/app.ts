@@ -21,6 +21,7 @@ import { runExeCommand } from './shell/exe-commands';
 import type { ExeCommand } from './shell/exe-command';
 import { nodeSpawn } from './core/core-types';
 import { startDesktopEndpoint, type DesktopEndpoint } from './host/desktop-endpoint';
+import { refusalNotice } from './host/endpoint-guard';
 
 export const APP_USER_MODEL_ID = 'nl.callpop.app';
 
@@ -160,19 +161,29 @@ export function startApp(options: { argv: readonly string[] }): StartedApp {
   const endpoint = startDesktopEndpoint({
     dataDir: app.getPath('userData'),
     logger,
-    handle: async (argv) => {
+    handle: async (argv, receivedAt) => {
       const rt = await ready;
       return rt
-        ? handle(rt, argv, 'socket')
+        ? handle(rt, argv, 'socket', receivedAt)
         : { kind: 'rejected', message: 'CallPop is not running' };
     },
+    onRefused: (refusal) =>
+      void ready.then((rt) => rt?.core.notice('warn', refusalNotice(refusal))),
   });
 
   return { ready, isQuitting: () => quitting, endpoint };
 }
 
-async function handle(runtime: Runtime, argv: string[], source: ArgvSource): Promise<ArgvOutcome> {
-  const outcome = await runtime.core.handleArgv(argv, source);
+async function handle(
+  runtime: Runtime,
+  argv: string[],
+  source: ArgvSource,
+  receivedAt?: number,
+): Promise<ArgvOutcome> {
+  const outcome =
+    receivedAt === undefined
+      ? await runtime.core.handleArgv(argv, source)
+      : await runtime.core.handleArgv(argv, source, receivedAt);
   // A plain start (start menu, desktop icon) is the agent asking for the window; a call never is.
   if (outcome.kind === 'open' && !(source === 'startup' && startsHidden(argv)))
     runtime.windows.showMain();

@@ -1,5 +1,8 @@
-// notification → tracker → journal → effects. Everything a 3CX event causes starts here, in
-// one synchronous step per event, so 2–3 racing launches per call are applied one at a time.
+// notification → tracker → pushes → journal → effects. Everything a 3CX event causes starts
+// here, in one synchronous step per event, so 2–3 racing launches per call are applied one at a
+// time. The card's data is pushed before the journal is written and before any effect (CRM
+// lookups, outbox) runs, so none of them delays the card; the step as a whole (and so the
+// launcher's acknowledgement) still ends only once the event is journaled.
 import type { CallNotification } from '../../shared/crm-args';
 import {
   callKey,
@@ -12,17 +15,22 @@ import {
 import type { Settings } from '../../shared/settings-schema';
 import type { Journal } from './journal';
 import type { Clock, Logger } from './core-types';
+import { epochNow, type EventTrace } from './latency';
 
 /** An outbound S has no /C:; the number is the one CallPop dialed just before (FIELD-NOTES). */
 export const DIAL_CORRELATION_MS = 10_000;
 
 export interface RouterEvents {
+  /** The call's new state, for the windows. */
   changed(prev: CallRecord | undefined, next: CallRecord): void;
   showCard(call: CallRecord): void;
+  /** After the journal has the change: what may take time (CRM effects, the outbox). */
+  settled?(prev: CallRecord | undefined, next: CallRecord): void;
 }
 
 export interface CallRouter {
-  apply(n: CallNotification, argv: readonly string[]): CallRecord;
+  /** `trace` (optional) gets the stage marks of the latency budget. */
+  apply(n: CallNotification, argv: readonly string[], trace?: EventTrace): CallRecord;
   noteDial(number: string): void;
   get(key: string): CallRecord | undefined;
   /** Cards currently shown, oldest first. */
@@ -61,7 +69,7 @@ export function createCallRouter(deps: {
   }
 
   return {
-    apply(n, argv) {
+    apply(n, argv, trace) {
       const at = deps.clock.now();
       const ev: TrackerEvent = { type: n.type, callId: n.callId, at };
       if (n.direction) ev.direction = n.direction;
@@ -80,7 +88,11 @@ export function createCallRouter(deps: {
       const key = callKey(n.callId);
       const prev = current(key);
       const next = reduceCall(prev, ev);
-      deps.journal.record({ type: n.type, callKey: key, at, argv }, next);
+      if (trace) {
+        trace.callId = next.id;
+        trace.type = n.type;
+        trace.marks.applied = epochNow();
+      }
       if (next.state === 'ended' && next.outcome !== 'end-unknown') live.delete(key);
       else live.set(key, next);
       deps.events.changed(prev, next);
@@ -88,7 +100,12 @@ export function createCallRouter(deps: {
         popped.add(key);
         cards.add(key);
         deps.events.showCard(next);
+        if (trace) trace.card = true;
       }
+      if (trace) trace.marks.pushed = epochNow();
+      deps.journal.record({ type: n.type, callKey: key, at, argv }, next);
+      if (trace) trace.marks.committed = epochNow();
+      deps.events.settled?.(prev, next);
       return next;
     },
     noteDial(number) {
@@ -108,6 +125,7 @@ export function createCallRouter(deps: {
           deps.journal.upsert(next);
           deps.logger.warn(`call ${call.id} had no end after 12 hours; closed as "end unknown"`);
           deps.events.changed(call, next);
+          deps.events.settled?.(call, next);
           closed++;
         }
       }

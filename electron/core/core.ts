@@ -27,6 +27,8 @@ import { dialHandlers } from './handlers/dial';
 import { settingsHandlers } from './handlers/settings';
 import { outboxHandlers } from './handlers/outbox';
 import { logHandlers } from './handlers/log';
+import { latencyHandlers } from './handlers/latency';
+import { createLatencyLog } from './latency';
 
 export interface CoreDeps {
   dataDir: string;
@@ -62,6 +64,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     suffixDigits: settings().matching.suffixDigits,
   }));
   const hub = createPushHub(logger);
+  const latency = createLatencyLog();
   const { push } = hub;
   const notice = (level: NoticeLevel, message: string) => push('notice', { level, message });
 
@@ -90,8 +93,10 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     logger,
     settings,
     events: {
-      changed(prev, next) {
+      changed(_prev, next) {
         push('call.updated', view(next));
+      },
+      settled(prev, next) {
         guarded('call effect', () => crm?.onCallChanged(prev, next));
       },
       showCard(call) {
@@ -153,6 +158,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     }),
     ...outboxHandlers(outbox),
     ...logHandlers({ logger }),
+    ...latencyHandlers(latency),
   };
   const dispatcher = createDispatcher({
     handlers,
@@ -165,7 +171,8 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
 
   return {
     crm: outbox,
-    handleArgv: createArgvHandler({ router, logger, dial, notice }),
+    handleArgv: createArgvHandler({ router, logger, dial, notice, latency }),
+    notice,
     invoke: dispatcher.invoke,
     dispatch: dispatcher.dispatch,
     subscribe: hub.subscribe,

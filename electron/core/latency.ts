@@ -5,15 +5,20 @@
 //   the windows) → committed (journal written) → rendered → painted (reported by the card).
 // Kept for the last events only, summarised for diagnostics and the benchmark. The budget for
 // received → painted is one frame: p95 ≤ 16 ms.
-export const STAGES = [
-  'received',
-  'applied',
-  'pushed',
-  'committed',
-  'rendered',
-  'painted',
-] as const;
-export type Stage = (typeof STAGES)[number];
+import {
+  LATENCY_STAGES,
+  type LatencyReport,
+  type LatencyStage,
+  type LatencyStep,
+  type LatencySummary,
+  type LatencyTrace,
+} from '../../shared/ipc';
+
+export const STAGES = LATENCY_STAGES;
+export type Stage = LatencyStage;
+export type EventTrace = LatencyTrace;
+export type StageSummary = LatencyStep;
+export type { LatencySummary };
 
 export const IN_APP_BUDGET_MS = 16;
 
@@ -27,31 +32,8 @@ export const PAIRS: ReadonlyArray<readonly [Stage, Stage]> = [
   ['pushed', 'committed'],
 ];
 
-export interface EventTrace {
-  callId: string | null;
-  type: string | null;
-  /** This event showed the call's card (popup.show): only such an event waits for a paint. */
-  card: boolean;
-  marks: Partial<Record<Stage, number>>;
-}
-
 /** A paint reported this long after the event belongs to a later showing, not to this one. */
 const PAINT_WINDOW_MS = 10_000;
-
-export interface StageSummary {
-  from: Stage;
-  to: Stage;
-  count: number;
-  p50: number;
-  p95: number;
-}
-
-export interface LatencySummary {
-  events: number;
-  stages: StageSummary[];
-  /** received → painted, for events whose card reported its paint. */
-  inApp: { count: number; p50: number; p95: number; budgetMs: number };
-}
 
 export interface LatencyLog {
   /** A trace for one event; `receivedAt` is when the endpoint read it (else now). */
@@ -63,6 +45,7 @@ export interface LatencyLog {
   painted(callId: string, renderedAt: number, paintedAt: number): void;
   recent(): readonly EventTrace[];
   summary(): LatencySummary;
+  report(): LatencyReport;
 }
 
 export const epochNow = (): number => performance.timeOrigin + performance.now();
@@ -79,7 +62,7 @@ export function createLatencyLog(options: { now?: () => number; size?: number } 
   const size = options.size ?? 200;
   const traces: EventTrace[] = [];
 
-  return {
+  const self: LatencyLog = {
     begin(receivedAt) {
       return { callId: null, type: null, card: false, marks: { received: receivedAt ?? now() } };
     },
@@ -105,13 +88,13 @@ export function createLatencyLog(options: { now?: () => number; size?: number } 
     },
     recent: () => traces,
     summary() {
-      const stages: StageSummary[] = [];
+      const steps: StageSummary[] = [];
       for (const [from, to] of PAIRS) {
         const list = traces
           .filter((t) => t.marks[from] !== undefined && t.marks[to] !== undefined)
           .map((t) => t.marks[to]! - t.marks[from]!);
         if (list.length === 0) continue;
-        stages.push({
+        steps.push({
           from,
           to,
           count: list.length,
@@ -124,7 +107,7 @@ export function createLatencyLog(options: { now?: () => number; size?: number } 
         .map((t) => t.marks.painted! - t.marks.received!);
       return {
         events: traces.length,
-        stages,
+        steps,
         inApp: {
           count: inApp.length,
           p50: quantile(inApp, 0.5),
@@ -133,7 +116,12 @@ export function createLatencyLog(options: { now?: () => number; size?: number } 
         },
       };
     },
+    report: () => ({
+      summary: self.summary(),
+      recent: traces.map((t) => ({ ...t, marks: { ...t.marks } })),
+    }),
   };
+  return self;
 }
 
 /** Lines for "Copy diagnostics". */
@@ -142,7 +130,7 @@ export function latencyLines(s: LatencySummary): string[] {
   const lines = [
     `last ${s.events} events; in-app (received → painted) p50 ${f(s.inApp.p50)} · p95 ${f(s.inApp.p95)} of ${s.inApp.count} (budget ${s.inApp.budgetMs} ms)`,
   ];
-  for (const st of s.stages)
+  for (const st of s.steps)
     lines.push(`- ${st.from} → ${st.to}: p50 ${f(st.p50)} · p95 ${f(st.p95)} (${st.count})`);
   return lines;
 }

@@ -9,6 +9,11 @@ import { SOCKET_FILE } from './forward';
 /** How much of a refused argv goes into the log and the notice. */
 export const ARGV_PREVIEW_CHARS = 300;
 
+/** What the agent reads when a launch could not be handed over. */
+export function refusalNotice(refusal: { reason: string; argv: string }): string {
+  return `A 3CX start was refused (${refusal.reason}): ${refusal.argv}`;
+}
+
 /** The argv as JSON, secrets scrubbed first, then cut to a readable length. */
 export function shortenArgv(argv: readonly string[], max = ARGV_PREVIEW_CHARS): string {
   const text = redact(JSON.stringify(argv));

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArgvOutcome, Core } from '../core/core-types';
 import { listenLocal, type LocalServer, type PrimaryLock } from './local-socket';
+import { refusalNotice } from './endpoint-guard';
 import { startWebServer, DEFAULT_PORT, type WebServer } from './web-server';
 import type { ForwardReply } from './forward';
 
@@ -124,14 +125,16 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
   try {
     local = await listenLocal(
       options.socketPath,
-      async (request): Promise<ForwardReply> => {
+      async (request, receivedAt): Promise<ForwardReply> => {
         const { core, web } = await ready;
-        const outcome = await core.handleArgv(request.argv, 'socket');
+        const outcome = await core.handleArgv(request.argv, 'socket', receivedAt);
         // A plain start while running (CallPop.exe double-clicked): show it.
         if (outcome.kind === 'open') maybeOpen(web, false);
         return { ok: true, outcome, url: web.url };
       },
       (level, message) => logger[level](message),
+      process.platform,
+      (refusal) => void ready.then(({ core }) => core.notice('warn', refusalNotice(refusal))),
     );
   } catch (err) {
     options.lock.release();

@@ -2,7 +2,14 @@
 // once, as the keys of `invokeSchemas` (schemas.ts); the maps below must name exactly those
 // channels, or the typecheck fails (see the checks at the end). Zod-free: schemas.ts is
 // imported for its types only, which the compiler erases.
-import type { CallDetail, CallView, Notice, OutboxSummary, SettingsView } from './domain';
+import type {
+  CallDetail,
+  CallView,
+  LatencyReport,
+  Notice,
+  OutboxSummary,
+  SettingsView,
+} from './domain';
 import type { Result } from './errors';
 import type { InvokeChannel, InvokeRequest, InvokeRequests } from './schemas';
 
@@ -21,6 +28,9 @@ export interface InvokeResponses {
   'outbox.retry': OutboxSummary;
   'outbox.discard': OutboxSummary;
   'log.write': null;
+  /** A card says when it was rendered and painted (the last stages of the latency budget). */
+  'latency.painted': null;
+  'latency.report': LatencyReport;
 }
 
 export interface PushEvents {

@@ -154,7 +154,7 @@ describe('the local endpoint (callpop-notify)', () => {
       ok: true,
       outcome: { kind: 'call', callId: 'Tramp-1' },
     });
-    expect(core.handleArgv).toHaveBeenCalledWith(argv, 'socket');
+    expect(core.handleArgv).toHaveBeenCalledWith(argv, 'socket', expect.any(Number));
   });
 
   it('holds an event that arrives before ready until the core is up', async () => {

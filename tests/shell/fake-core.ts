@@ -29,6 +29,7 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
       settings = fn(settings);
       core.emit('settings.changed', { settings, problems: [], locked: core.locked });
     },
+    notice: vi.fn(),
     handleArgv: vi.fn(async (argv: readonly string[]): Promise<ArgvOutcome> => {
       const inv = parseArgv(argv);
       if (inv.kind === 'call-notification')

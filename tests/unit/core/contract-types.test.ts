@@ -43,6 +43,10 @@ function allHandlers(): Handlers {
     },
     ...outboxHandlers({ summary: () => summary, retry: () => summary, discard: () => summary }),
     'log.write': () => null,
+    'latency.painted': () => null,
+    'latency.report': () => {
+      throw new Error('not here');
+    },
   };
 }
 
@@ -104,7 +108,7 @@ describe('handler map types', () => {
       : false;
     const same: Same = true;
     expect(same).toBe(true);
-    expect(Object.keys(invokeSchemas)).toHaveLength(12);
+    expect(Object.keys(invokeSchemas)).toHaveLength(14);
   });
 });
 

@@ -27,7 +27,7 @@ describe('latency log', () => {
     }
     const s = log.summary();
     expect(s.events).toBe(10);
-    expect(s.stages.map((x) => [`${x.from}→${x.to}`, x.p50, x.p95])).toEqual([
+    expect(s.steps.map((x) => [`${x.from}→${x.to}`, x.p50, x.p95])).toEqual([
       ['received→applied', 1, 1],
       ['applied→pushed', 2, 2],
       ['pushed→rendered', 4, 4],

@@ -10,7 +10,8 @@ import { validateRequest } from '../../../shared/ipc/schemas';
 import { DEFAULT_SETTINGS } from '../../../shared/settings-schema';
 
 export interface FakeCore extends Core {
-  argvs: Array<{ argv: readonly string[]; source: ArgvSource }>;
+  argvs: Array<{ argv: readonly string[]; source: ArgvSource; receivedAt?: number }>;
+  notices: Array<{ level: string; message: string }>;
   invokes: Array<{ channel: string; payload: unknown }>;
   push(...args: PushArgs): void;
   listenerCount(): number;
@@ -22,10 +23,14 @@ export function createFakeCore(): FakeCore {
   const listeners = new Set<PushListener>();
   const core: FakeCore = {
     argvs: [],
+    notices: [],
     invokes: [],
     failInvoke: false,
-    async handleArgv(argv, source): Promise<ArgvOutcome> {
-      core.argvs.push({ argv, source });
+    notice(level, message) {
+      core.notices.push({ level, message });
+    },
+    async handleArgv(argv, source, receivedAt): Promise<ArgvOutcome> {
+      core.argvs.push({ argv, source, receivedAt });
       if (argv.some((a) => a.toUpperCase() === '/N:X'))
         return { kind: 'rejected', message: 'bad /N:' };
       const id = argv.find((a) => /^\/i:/i.test(a));

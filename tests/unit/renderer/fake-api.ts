@@ -126,6 +126,12 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     'outbox.retry': () => ok(fake.outbox),
     'outbox.discard': () => ok(fake.outbox),
     'log.write': () => ok(null),
+    'latency.painted': () => ok(null),
+    'latency.report': () =>
+      ok({
+        summary: { events: 0, steps: [], inApp: { count: 0, p50: 0, p95: 0, budgetMs: 16 } },
+        recent: [],
+      }),
   };
 
   const invoke = async <C extends InvokeChannel>(channel: C, req: InvokeRequest<C>) => {
