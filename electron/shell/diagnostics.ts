@@ -3,6 +3,7 @@
 // gathers the facts; the logger has already scrubbed secrets from the error lines.
 import type { OutboxSummary, SettingsView } from '../../shared/ipc';
 import { redactSettings } from '../../shared/settings-schema';
+import { latencyLines, type LatencySummary } from '../core/latency';
 
 export interface DiagnosticsFacts {
   appName: string;
@@ -16,6 +17,8 @@ export interface DiagnosticsFacts {
   settings: SettingsView | null;
   outbox: OutboxSummary | null;
   recentProblems: readonly string[];
+  /** Optional: older callers (and tests) may leave it out. */
+  latency?: LatencySummary | null;
   now: Date;
 }
 
@@ -48,6 +51,8 @@ export function diagnosticsText(f: DiagnosticsFacts): string {
   } else {
     lines.push('(unavailable)');
   }
+  lines.push('', '## Latency (3CX event → painted card)');
+  lines.push(...(f.latency ? latencyLines(f.latency) : ['(unavailable)']));
   lines.push('', '## Recent warnings and errors');
   lines.push(...(f.recentProblems.length ? f.recentProblems.slice(-20) : ['(none)']));
   return lines.join('\n') + '\n';

@@ -49,6 +49,18 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
           core.setSettings((s) => ({ ...s, popup: { ...s.popup, ...(patch.popup ?? {}) } }));
           return { ok: true, value: { settings, problems: [], locked: core.locked } };
         }
+        case 'latency.report':
+          return {
+            ok: true,
+            value: {
+              summary: {
+                events: 3,
+                steps: [{ from: 'received', to: 'applied', count: 3, p50: 0.4, p95: 0.9 }],
+                inApp: { count: 3, p50: 6.5, p95: 9.25, budgetMs: 16 },
+              },
+              recent: [],
+            },
+          };
         case 'outbox.summary':
           return {
             ok: true,

@@ -29,7 +29,7 @@ describe('latency budget in the core', () => {
     const core = await createCore({ dataDir: dir, logger: silent, machineConfigPath: null });
     const reader = new Database(join(dir, DB_FILE), { readonly: true });
     const eventsAtPush: number[] = [];
-    core.subscribe((event) => {
+    core.subscribe((event, _payload) => {
       if (event === 'popup.show')
         eventsAtPush.push(
           (reader.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n,
