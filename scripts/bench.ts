@@ -255,27 +255,28 @@ interface CoreTrace {
 }
 
 /** CallPop's own marks for the last events, asked over the page's contract (WebSocket). */
-function coreTraces(page: Page): Promise<CoreTrace[]> {
+function coreTraces(page: Page, url: string): Promise<CoreTrace[]> {
+  const token = new URL(url).hash.replace('#token=', '');
   return page.evaluate(`new Promise((done, fail) => {
-    const token = new URLSearchParams(location.hash.slice(1)).get('token');
+    const token = ${JSON.stringify(token)};
     const ws = new WebSocket('ws://' + location.host + '/ipc?token=' + token);
-    ws.onopen = () => ws.send(JSON.stringify({ id: 1, channel: 'diagnostics.latency', payload: {} }));
+    ws.onopen = () => ws.send(JSON.stringify({ id: 1, channel: 'latency.report', payload: {} }));
     ws.onmessage = (m) => {
       const msg = JSON.parse(m.data);
       if (msg.id !== 1) return;
       ws.close();
-      msg.result.ok ? done(msg.result.value.recent) : fail(new Error(msg.result.error));
+      msg.result.ok ? done(msg.result.value.recent) : fail(new Error(msg.result.error.message));
     };
     ws.onerror = () => fail(new Error('no WebSocket'));
   })`);
 }
 
 /** 5: where the time goes, per stage, and the in-app budget. */
-async function benchStages(page: Page, marks: PageMarks): Promise<void> {
+async function benchStages(page: Page, url: string, marks: PageMarks): Promise<void> {
   try {
     // The last card's paint report reaches CallPop just after its frame: give it a moment.
     await page.waitForTimeout(300);
-    const traces = (await coreTraces(page)).filter((t) => t.callId && marks.has(t.callId));
+    const traces = (await coreTraces(page, url)).filter((t) => t.callId && marks.has(t.callId));
     if (traces.length === 0) throw new Error('CallPop kept no marks for the benchmark calls');
     const steps: Array<
       [string, (t: CoreTrace, m: { spawned: number; rendered: number; painted: number }) => number]
@@ -428,7 +429,7 @@ async function main(): Promise<void> {
         await benchVisible(page, launcher, env, bare, marks, offset);
         offset += 1000;
       }
-      await benchStages(page, marks);
+      await benchStages(page, started.url, marks);
     } catch (err) {
       rows.push({
         name: 'spawn → card painted in Chromium',
@@ -452,7 +453,7 @@ async function main(): Promise<void> {
   );
 
   const outbox = join(ROOT, 'scripts', 'bench-outbox.ts');
-  if (existsSync(outbox)) {
+  if (existsSync(outbox) && process.env.BENCH_SKIP_OUTBOX !== '1') {
     console.log('Outbox benchmark (scripts/bench-outbox.ts):');
     const r = spawnSync('npx', ['tsx', outbox], {
       cwd: ROOT,
