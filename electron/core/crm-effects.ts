@@ -177,14 +177,18 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
     lookups.set(call.key, p);
   }
 
+  /** A lookup this call gets (if none has started yet). */
+  function lookupWanted(call: CallRecord, settings: Settings): boolean {
+    return (
+      settings.dbn.enabled &&
+      call.direction !== 'outbound' &&
+      !!call.number &&
+      call.state !== 'ended'
+    );
+  }
+
   function maybeLookup(call: CallRecord, settings: Settings): void {
-    if (
-      !settings.dbn.enabled ||
-      call.direction === 'outbound' ||
-      !call.number ||
-      call.state === 'ended'
-    )
-      return;
+    if (!lookupWanted(call, settings)) return;
     if (lookups.has(call.key) || store.lookup(call.key)) return;
     startLookup(call, settings);
   }
@@ -294,7 +298,12 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
       }
     },
     decorate(view: CallView): CallView {
-      return { ...view, crm: lookupFor(view.key), deliveries: deliveriesFor(view.key) };
+      let crm = lookupFor(view.key);
+      // The card is pushed before the lookup starts (nothing may delay it): a lookup that is
+      // about to start already shows as under way.
+      if (crm.state === 'off' && !closed && lookupWanted(view, deps.settings()))
+        crm = { state: 'pending' };
+      return { ...view, crm, deliveries: deliveriesFor(view.key) };
     },
     onSettingsChanged(settings: Settings) {
       if (closed) return;
