@@ -163,7 +163,10 @@ const LAUNCHERS: Launcher[] = [
 ];
 
 /** Per call id: when the card was rendered and painted, seen from the page. */
-type PageMarks = Map<string, { spawned: number; rendered: number; painted: number }>;
+type PageMarks = Map<
+  string,
+  { launcher: string; spawned: number; rendered: number; painted: number }
+>;
 
 /** 4: spawn of a launcher → its card painted in Chromium. */
 async function benchVisible(
@@ -209,7 +212,12 @@ async function benchVisible(
       if (paintedAt < 0) throw new Error(`the card for ${raw} never appeared`);
       if (i >= 2) {
         latencies.push(paintedAt - t0); // two warm-up calls
-        marks.set(callId, { spawned: t0, rendered: renderedAt, painted: paintedAt });
+        marks.set(callId, {
+          launcher: launcher.name,
+          spawned: t0,
+          rendered: renderedAt,
+          painted: paintedAt,
+        });
       }
       // Keep the page as it was: hide the card again.
       const card = page.getByRole('dialog', { name: new RegExp(`${digits.slice(-4)}$`) });
@@ -278,10 +286,13 @@ async function benchStages(page: Page, url: string, marks: PageMarks): Promise<v
     await page.waitForTimeout(300);
     const traces = (await coreTraces(page, url)).filter((t) => t.callId && marks.has(t.callId));
     if (traces.length === 0) throw new Error('CallPop kept no marks for the benchmark calls');
-    const steps: Array<
-      [string, (t: CoreTrace, m: { spawned: number; rendered: number; painted: number }) => number]
-    > = [
-      ['spawned → received (process start, hand-over)', (t, m) => t.marks.received! - m.spawned],
+    type Step = [string, (t: CoreTrace, m: NonNullable<ReturnType<PageMarks['get']>>) => number];
+    // The hand-over depends on the launcher; everything after it does not.
+    const steps: Step[] = [
+      ...LAUNCHERS.map((l): Step => [
+        `spawned → received via ${l.name}`,
+        (t, m) => (m.launcher === l.name ? t.marks.received! - m.spawned : NaN),
+      ]),
       ['received → tracker applied', (t) => t.marks.applied! - t.marks.received!],
       ['applied → pushed', (t) => t.marks.pushed! - t.marks.applied!],
       ['pushed → card rendered (page)', (t, m) => m.rendered - t.marks.pushed!],
