@@ -30,6 +30,8 @@ import { settingsHandlers } from './handlers/settings';
 import { outboxHandlers } from './handlers/outbox';
 import { logHandlers } from './handlers/log';
 import { sourceHandlers } from './handlers/sources';
+import { latencyHandlers } from './handlers/latency';
+import { createLatencyLog, type EventTrace } from './latency';
 import { createCallMatcher } from '../../shared/call-matching';
 import type { CallNotification } from '../../shared/crm-args';
 import {
@@ -82,6 +84,7 @@ export async function createCore(
     suffixDigits: settings().matching.suffixDigits,
   }));
   const hub = createPushHub(logger);
+  const latency = createLatencyLog();
   const { push } = hub;
   const notice = (level: NoticeLevel, message: string) => push('notice', { level, message });
 
@@ -135,9 +138,18 @@ export async function createCore(
     logger,
     settings,
     events: {
-      changed(prev, next) {
-        asOneChange(next.key, () => guarded('call effect', () => crm?.onCallChanged(prev, next)));
+      // The call's view is pushed before the journal write and before the CRM effects (a
+      // lookup, sending the outbox), so none of them delays the card. Only the Egards reports
+      // are queued first (local writes), so that this one push already shows them; a lookup
+      // about to start shows as under way (see decorate).
+      changed(_prev, next) {
+        asOneChange(next.key, () => guarded('call effect', () => crm?.queueReports(next)));
         push('call.updated', view(next));
+      },
+      // The change's own view was pushed above; what its effects change later (an answer to the
+      // lookup, a delivery sent) is pushed when it happens.
+      settled(prev, next) {
+        asOneChange(next.key, () => guarded('call effect', () => crm?.onCallChanged(prev, next)));
       },
       showCard(call) {
         push('popup.show', view(call));
@@ -152,8 +164,9 @@ export async function createCore(
     n: CallNotification,
     source: 'assistant' | PbxSourceName,
     argv: readonly string[],
+    trace?: EventTrace,
   ): CallRecord {
-    return router.apply(matcher.resolve(n, source, clock.now()), argv);
+    return router.apply(matcher.resolve(n, source, clock.now()), argv, trace);
   }
   const restApi = createRestApiClient(
     { fetch: fetchFn, clock, logger },
@@ -256,6 +269,7 @@ export async function createCore(
       settings,
       callControlId: (id) => matcher.ownId(id, 'call-control'),
     }),
+    ...latencyHandlers(latency),
   };
   const dispatcher = createDispatcher({
     handlers,
@@ -271,12 +285,14 @@ export async function createCore(
     crm: outbox,
     sources,
     handleArgv: createArgvHandler({
-      router: { apply: (n, argv) => applyNotification(n, 'assistant', argv) },
+      router: { apply: (n, argv, trace) => applyNotification(n, 'assistant', argv, trace) },
       logger,
       dial,
       notice,
       secrets: () => store.secretValues(),
+      latency,
     }),
+    notice,
     invoke: dispatcher.invoke,
     dispatch: dispatcher.dispatch,
     subscribe: hub.subscribe,

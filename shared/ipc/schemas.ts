@@ -37,6 +37,12 @@ export const invokeSchemas = {
     level: z.enum(['debug', 'info', 'warn', 'error']),
     message: z.string().max(5000),
   }),
+  'latency.painted': z.object({
+    callId,
+    renderedAt: z.number().finite().nonnegative(),
+    paintedAt: z.number().finite().nonnegative(),
+  }),
+  'latency.report': z.object({}),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;

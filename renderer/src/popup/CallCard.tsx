@@ -12,6 +12,7 @@ import { CrmBadge } from './CrmBadge';
 import { CallControls } from './CallControls';
 import { WrapUpForm } from './WrapUpForm';
 import { useWrapUp } from './use-wrap-up';
+import { usePaintReport } from './use-paint-report';
 
 /** One call's screen pop: who is calling, what we know, and the wrap-up form. */
 export function CallCard({ call }: { call: CallView }) {
@@ -20,6 +21,10 @@ export function CallCard({ call }: { call: CallView }) {
   const store = useAppStoreApi();
   const draft = useWrapUp(call);
   const title = callTitle(t, call);
+  // The latency budget's last marks; reported after the paint, never in its way.
+  usePaintReport(call.id, (id, renderedAt, paintedAt) => {
+    api.reportPaint(id, renderedAt, paintedAt).catch(() => {});
+  });
 
   const dismiss = () => {
     store.getState().hideCard(call.id);
