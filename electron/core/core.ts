@@ -42,6 +42,8 @@ import {
 } from './sources/event-sources';
 import { createRestApiClient } from './clients/pbx-rest-api';
 import type { PbxSourceName } from './sources/source-types';
+import { pbxHandlers } from './handlers/pbx';
+import { createPbxService, type PbxService, type PbxServiceDeps } from './pbx-service';
 
 export interface CoreDeps {
   dataDir: string;
@@ -58,11 +60,13 @@ export interface CoreDeps {
   sources?: Partial<
     Pick<EventSourcesDeps, 'restSnapshot' | 'random' | 'WebSocketImpl' | 'callControlBackoff'>
   >;
+  /** Options for the PBX service: tests shorten timeouts or turn main's polling off. */
+  pbx?: Pick<PbxServiceDeps, 'timeoutMs' | 'agentPollMs' | 'random'>;
 }
 
 export async function createCore(
   deps: CoreDeps,
-): Promise<Core & { crm: CrmEffects; sources: EventSources }> {
+): Promise<Core & { crm: CrmEffects; sources: EventSources; pbx: PbxService }> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
   const spawn: SpawnFn = deps.spawn ?? nodeSpawn;
@@ -200,6 +204,14 @@ export async function createCore(
     },
     onStatus: (all) => push('sources.changed', all),
   });
+  const pbx = createPbxService({
+    settings,
+    fetch: fetchFn,
+    clock,
+    logger,
+    ...deps.pbx,
+    onAgentState: (state) => push('pbx.agent.changed', state),
+  });
 
   crm = createCrmEffects({
     db,
@@ -209,6 +221,8 @@ export async function createCore(
     settings,
     callChanged: resendView,
     push,
+    // Time the agent parked a call through CallPop counts as Egards hold time.
+    parkedMs: (key) => pbx.calls.parkedMs(key),
     ...deps.crm,
   });
   const outbox: CrmEffects = crm;
@@ -270,6 +284,7 @@ export async function createCore(
       callControlId: (id) => matcher.ownId(id, 'call-control'),
     }),
     ...latencyHandlers(latency),
+    ...pbxHandlers(pbx),
   };
   const dispatcher = createDispatcher({
     handlers,
@@ -280,10 +295,12 @@ export async function createCore(
   // Resume what a previous run left pending; from here on the outbox sends.
   outbox.start();
   sources.start();
+  pbx.start();
 
   return {
     crm: outbox,
     sources,
+    pbx,
     handleArgv: createArgvHandler({
       router: { apply: (n, argv, trace) => applyNotification(n, 'assistant', argv, trace) },
       logger,
@@ -300,6 +317,7 @@ export async function createCore(
     settings,
     async close() {
       sweep.stop();
+      pbx.close();
       await sources.stop();
       await outbox.close();
       hub.clear();

@@ -34,7 +34,7 @@ export interface CrmEffectsDeps {
   callChanged?(callKey: string): void;
   /** 'outbox.changed' with the new summary; 'notice' when deliveries wait for settings. */
   push?(...args: PushArgs): void;
-  /** Parking hook: ms the agent parked this call through CallPop so far (not built yet: 0). */
+  /** Parking hook: ms the agent parked this call through CallPop so far (pbx-call-control.ts). */
   parkedMs?(callKey: string): number;
   random?: () => number;
   concurrency?: number;

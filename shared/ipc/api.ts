@@ -3,6 +3,7 @@
 // contract; a misspelt channel or a wrong request does not compile.
 import type { InvokeFn, PushEvents, SubscribeFn } from './channels';
 import type { OutboxSummary, SettingsView, CallView, SourceStatuses, WrapUpStatus } from './domain';
+import type { AgentBarState, AgentChange, BoardChange, CardAction } from '../pbx-views';
 
 export function createApi(
   invoke: InvokeFn,
@@ -47,6 +48,14 @@ export function createApi(
     onOutboxChanged: (cb: (s: OutboxSummary) => void) => subscribe('outbox.changed', cb),
     onNotice: (cb: (n: PushEvents['notice']) => void) => subscribe('notice', cb),
     onSourcesChanged: (cb: (s: SourceStatuses) => void) => subscribe('sources.changed', cb),
+    pbxAgent: (background = false) => invoke('pbx.agent.get', { background }),
+    changeAgent: (change: AgentChange) => invoke('pbx.agent.change', { change }),
+    pbxBoard: (background = false) => invoke('pbx.board.get', { background }),
+    changeBoard: (change: BoardChange) => invoke('pbx.board.change', { change }),
+    callControl: (callId: string) => invoke('pbx.call.get', { callId }),
+    callAction: (callId: string, action: CardAction) => invoke('pbx.call.act', { callId, action }),
+    testPbx: (api: 'http-api' | 'rest-api') => invoke('pbx.test', { api }),
+    onPbxAgentChanged: (cb: (s: AgentBarState) => void) => subscribe('pbx.agent.changed', cb),
   };
 }
 

@@ -13,6 +13,14 @@ import type {
   SourceStatuses,
 } from './domain';
 import type { Result } from './errors';
+import type {
+  AgentBarState,
+  BoardState,
+  CallControlResult,
+  CallControlState,
+  PbxChangeResult,
+  PbxTestResult,
+} from '../pbx-views';
 import type { InvokeChannel, InvokeRequest, InvokeRequests } from './schemas';
 
 export type { InvokeChannel, InvokeRequest, InvokeRequests };
@@ -36,6 +44,13 @@ export interface InvokeResponses {
   /** A card says when it was rendered and painted (the last stages of the latency budget). */
   'latency.painted': null;
   'latency.report': LatencyReport;
+  'pbx.agent.get': AgentBarState;
+  'pbx.agent.change': PbxChangeResult<AgentBarState>;
+  'pbx.board.get': BoardState;
+  'pbx.board.change': PbxChangeResult<BoardState>;
+  'pbx.call.get': CallControlState;
+  'pbx.call.act': CallControlResult;
+  'pbx.test': PbxTestResult;
 }
 
 export interface PushEvents {
@@ -50,6 +65,8 @@ export interface PushEvents {
   notice: Notice;
   /** A PBX event source started, stopped, or began or stopped working. */
   'sources.changed': SourceStatuses;
+  /** The agent's PBX state was read again (main's own poll, or after a change). */
+  'pbx.agent.changed': AgentBarState;
 }
 export type PushEvent = keyof PushEvents;
 
@@ -63,6 +80,7 @@ const PUSH_EVENT_SET: { readonly [E in PushEvent]: true } = {
   'outbox.changed': true,
   notice: true,
   'sources.changed': true,
+  'pbx.agent.changed': true,
 };
 export const PUSH_EVENTS = Object.keys(PUSH_EVENT_SET) as readonly PushEvent[];
 

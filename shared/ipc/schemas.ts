@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { WRAP_UP_STATUSES } from './domain';
 import { ipcError, type IpcError } from './errors';
+import { pbxInvokeSchemas } from './pbx-schemas';
 
 const callId = z.string().min(1).max(200);
 
@@ -43,6 +44,7 @@ export const invokeSchemas = {
     paintedAt: z.number().finite().nonnegative(),
   }),
   'latency.report': z.object({}),
+  ...pbxInvokeSchemas,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;

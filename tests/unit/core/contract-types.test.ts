@@ -50,6 +50,27 @@ function allHandlers(): Handlers {
     'latency.report': () => {
       throw new Error('not here');
     },
+    'pbx.agent.get': () => {
+      throw new Error('not here');
+    },
+    'pbx.agent.change': () => {
+      throw new Error('not here');
+    },
+    'pbx.board.get': () => {
+      throw new Error('not here');
+    },
+    'pbx.board.change': () => {
+      throw new Error('not here');
+    },
+    'pbx.call.get': () => {
+      throw new Error('not here');
+    },
+    'pbx.call.act': () => {
+      throw new Error('not here');
+    },
+    'pbx.test': () => {
+      throw new Error('not here');
+    },
   };
 }
 
@@ -111,7 +132,7 @@ describe('handler map types', () => {
       : false;
     const same: Same = true;
     expect(same).toBe(true);
-    expect(Object.keys(invokeSchemas)).toHaveLength(17);
+    expect(Object.keys(invokeSchemas)).toHaveLength(24);
   });
 });
 
@@ -146,6 +167,7 @@ describe('push event types', () => {
       'call.updated',
       'notice',
       'outbox.changed',
+      'pbx.agent.changed',
       'popup.hide',
       'popup.show',
       'settings.changed',
