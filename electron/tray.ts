@@ -95,9 +95,10 @@ export function createTray(deps: TrayDeps): CallPopTray {
   const tray = new Tray(image('idle'));
 
   async function diagnostics(): Promise<string> {
-    const [settings, outbox] = await Promise.all([
+    const [settings, outbox, latency] = await Promise.all([
       core.invoke('settings.get', {}),
       core.invoke('outbox.summary', {}),
+      core.invoke('latency.report', {}),
     ]);
     return diagnosticsText({
       appName: app.getName(),
@@ -111,6 +112,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
       settings: settings.ok ? settings.value : null,
       outbox: outbox.ok ? outbox.value : null,
       recentProblems: deps.logger.recentProblems?.() ?? [],
+      latency: latency.ok ? latency.value.summary : null,
       now: new Date(),
       dataDirPrivacy: dataDirPrivacy({
         dataDir: deps.dataDir,

@@ -31,6 +31,8 @@ import { settingsHandlers } from './handlers/settings';
 import { outboxHandlers } from './handlers/outbox';
 import { logHandlers } from './handlers/log';
 import { sourceHandlers } from './handlers/sources';
+import { latencyHandlers } from './handlers/latency';
+import { createLatencyLog, type EventTrace } from './latency';
 import { createCallMatcher } from '../../shared/call-matching';
 import type { CallNotification } from '../../shared/crm-args';
 import {
@@ -87,6 +89,7 @@ export async function createCore(
     suffixDigits: settings().matching.suffixDigits,
   }));
   const hub = createPushHub(logger);
+  const latency = createLatencyLog();
   const { push } = hub;
   const notice = (level: NoticeLevel, message: string) => push('notice', { level, message });
 
@@ -141,11 +144,21 @@ export async function createCore(
     logger,
     settings,
     events: {
-      changed(prev, next) {
-        asOneChange(next.key, () => guarded('call effect', () => crm?.onCallChanged(prev, next)));
+      // The call's view is pushed before the journal write and before the CRM effects (a
+      // lookup, sending the outbox), so none of them delays the card. Only the Egards reports
+      // are queued first (local writes), so that this one push already shows them; a lookup
+      // about to start shows as under way (see decorate).
+      changed(_prev, next) {
+        asOneChange(next.key, () => guarded('call effect', () => crm?.queueReports(next)));
         const v = view(next);
         push('call.updated', v);
+        // Closes the card when the lifecycle rules say it needs nothing more.
         guarded('card lifecycle', () => keeper?.check(v));
+      },
+      // The change's own view was pushed above; what its effects change later (an answer to the
+      // lookup, a delivery sent) is pushed when it happens.
+      settled(prev, next) {
+        asOneChange(next.key, () => guarded('call effect', () => crm?.onCallChanged(prev, next)));
       },
       showCard(call) {
         push('popup.show', view(call));
@@ -161,8 +174,9 @@ export async function createCore(
     n: CallNotification,
     source: 'assistant' | PbxSourceName,
     argv: readonly string[],
+    trace?: EventTrace,
   ): CallRecord {
-    return router.apply(matcher.resolve(n, source, clock.now()), argv);
+    return router.apply(matcher.resolve(n, source, clock.now()), argv, trace);
   }
   const restApi = createRestApiClient(
     { fetch: fetchFn, clock, logger },
@@ -275,6 +289,7 @@ export async function createCore(
       settings,
       callControlId: (id) => matcher.ownId(id, 'call-control'),
     }),
+    ...latencyHandlers(latency),
     ...pbxHandlers(pbx),
   };
   const dispatcher = createDispatcher({
@@ -293,12 +308,14 @@ export async function createCore(
     sources,
     pbx,
     handleArgv: createArgvHandler({
-      router: { apply: (n, argv) => applyNotification(n, 'assistant', argv) },
+      router: { apply: (n, argv, trace) => applyNotification(n, 'assistant', argv, trace) },
       logger,
       dial,
       notice,
       secrets: () => store.secretValues(),
+      latency,
     }),
+    notice,
     invoke: dispatcher.invoke,
     dispatch: dispatcher.dispatch,
     subscribe: hub.subscribe,

@@ -37,6 +37,9 @@ export function createApi(
     testCallControl: () => invoke('callcontrol.test', {}),
     log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) =>
       invoke('log.write', { level, message }),
+    reportPaint: (callId: string, renderedAt: number, paintedAt: number) =>
+      invoke('latency.painted', { callId, renderedAt, paintedAt }),
+    latencyReport: () => invoke('latency.report', {}),
     ready,
     onCallUpdated: (cb: (c: CallView) => void) => subscribe('call.updated', cb),
     onPopupShow: (cb: (c: CallView) => void) => subscribe('popup.show', cb),

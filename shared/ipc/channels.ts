@@ -6,6 +6,7 @@ import type {
   CallDetail,
   CallView,
   ConnectionTest,
+  LatencyReport,
   Notice,
   OutboxSummary,
   SettingsView,
@@ -40,6 +41,9 @@ export interface InvokeResponses {
   'call.control': null;
   'callcontrol.test': ConnectionTest;
   'log.write': null;
+  /** A card says when it was rendered and painted (the last stages of the latency budget). */
+  'latency.painted': null;
+  'latency.report': LatencyReport;
   'pbx.agent.get': AgentBarState;
   'pbx.agent.change': PbxChangeResult<AgentBarState>;
   'pbx.board.get': BoardState;

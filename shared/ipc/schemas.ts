@@ -38,6 +38,12 @@ export const invokeSchemas = {
     level: z.enum(['debug', 'info', 'warn', 'error']),
     message: z.string().max(5000),
   }),
+  'latency.painted': z.object({
+    callId,
+    renderedAt: z.number().finite().nonnegative(),
+    paintedAt: z.number().finite().nonnegative(),
+  }),
+  'latency.report': z.object({}),
   ...pbxInvokeSchemas,
 } as const;
 

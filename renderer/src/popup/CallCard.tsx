@@ -12,6 +12,7 @@ import { CallTimer } from './CallTimer';
 import { CrmBadge } from './CrmBadge';
 import { WrapUpForm } from './WrapUpForm';
 import { useWrapUp } from './use-wrap-up';
+import { usePaintReport } from './use-paint-report';
 
 /**
  * One call's screen pop: who is calling, what we know, and the wrap-up form. Folded, it is one
@@ -40,6 +41,10 @@ export function CallCard({
       sectionRef.current?.focus();
     wasFolded.current = folded;
   }, [folded]);
+  // The latency budget's last marks; reported after the paint, never in its way.
+  usePaintReport(call.id, (id, renderedAt, paintedAt) => {
+    api.reportPaint(id, renderedAt, paintedAt).catch(() => {});
+  });
 
   const dismiss = () => {
     store.getState().hideCard(call.id);

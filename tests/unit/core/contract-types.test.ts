@@ -46,6 +46,10 @@ function allHandlers(): Handlers {
     'sources.status': () => [],
     'call.control': () => null,
     'callcontrol.test': () => ({ ok: false, kind: 'not-configured', message: 'not here' }),
+    'latency.painted': () => null,
+    'latency.report': () => {
+      throw new Error('not here');
+    },
     'pbx.agent.get': () => {
       throw new Error('not here');
     },
@@ -128,7 +132,7 @@ describe('handler map types', () => {
       : false;
     const same: Same = true;
     expect(same).toBe(true);
-    expect(Object.keys(invokeSchemas)).toHaveLength(22);
+    expect(Object.keys(invokeSchemas)).toHaveLength(24);
   });
 });
 

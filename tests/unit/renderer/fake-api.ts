@@ -133,6 +133,12 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     'call.control': () => ok(null),
     'callcontrol.test': () =>
       ok({ ok: false, kind: 'not-configured', message: 'pbx.callControl.baseUrl is not set' }),
+    'latency.painted': () => ok(null),
+    'latency.report': () =>
+      ok({
+        summary: { events: 0, steps: [], inApp: { count: 0, p50: 0, p95: 0, budgetMs: 16 } },
+        recent: [],
+      }),
     // No PBX is set up unless a test says otherwise.
     'pbx.agent.get': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
     'pbx.agent.change': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
