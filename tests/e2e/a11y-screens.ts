@@ -43,6 +43,25 @@ export const A11Y_SCREENS: A11yScreen[] = [
     },
   },
   {
+    // The spec's settings point the 3CX HTTP and REST APIs at fixture servers.
+    name: 'agent bar and supervisor board',
+    open: async (page) => {
+      await page.locator('.history-row').first().waitFor();
+      await page.locator('.agent-bar .select-trigger').waitFor();
+      await page.locator('.board-queue').first().waitFor();
+    },
+  },
+  {
+    name: 'agent status list open',
+    open: async (page) => {
+      await page.locator('.agent-bar .select-trigger').click();
+      await page.locator('.select-content').waitFor();
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
     name: 'popup window',
     open: async (page, callpop) => {
       await page.setViewportSize({ width: 380, height: 460 });
