@@ -83,9 +83,27 @@ export function phoneInfo(raw: string, defaultCountry?: string): PhoneInfo {
   };
 }
 
-/** E.164 where the number can be read as one, else the compact digits. */
+/** E.164 where the number can be read as one, else null. */
 export function toE164(raw: string, defaultCountry?: string): string | null {
-  return phoneInfo(raw, defaultCountry).e164;
+  return numberForms(raw, defaultCountry).e164;
+}
+
+export interface NumberForms {
+  e164: string | null;
+  /** The digits a person in that country dials (`0651112222` for +31651112222), or null. */
+  national: string | null;
+}
+
+/**
+ * E.164 and the national digits, without the line type and city that phoneInfo adds: this runs
+ * for every number of an imported file, so it parses once and does no more.
+ */
+export function numberForms(raw: string, defaultCountry?: string): NumberForms {
+  const compact = compactNumber(raw);
+  if (isExtension(compact)) return { e164: null, national: null };
+  const parsed = parsePhoneNumberFromString(compact, asCountry(defaultCountry));
+  if (!parsed || !parsed.isPossible()) return { e164: null, national: null };
+  return { e164: parsed.number, national: parsed.formatNational().replace(/\D/g, '') };
 }
 
 export interface MatchKeys {

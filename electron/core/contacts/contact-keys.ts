@@ -1,0 +1,62 @@
+// The keys a contact is stored under: per number its E.164 form and its digits reversed (for
+// "the last N digits" as an index range), per contact the folded text the search index holds
+// and the identity a re-import recognises it by.
+import { numberForms } from '../../../shared/phone';
+import { digitsOf, foldText, type ContactInput } from '../../../shared/contacts/contact';
+
+export interface NumberRow {
+  position: number;
+  label: string;
+  number: string;
+  e164: string | null;
+  /** National digits, for search only (not stored). */
+  national: string | null;
+  rdigits: string;
+}
+
+export function reverse(text: string): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text[i];
+  return out;
+}
+
+export function numberRows(c: ContactInput, defaultCountry: string): NumberRow[] {
+  return c.numbers.map((n, position) => {
+    const forms = numberForms(n.number, defaultCountry);
+    return {
+      position,
+      label: n.label,
+      number: n.number,
+      e164: forms.e164,
+      national: forms.national,
+      rdigits: reverse(digitsOf(n.number)),
+    };
+  });
+}
+
+/** What search looks in: name, company, e-mail, and each number as written, in E.164 and national digits. */
+export function searchDocument(c: ContactInput, rows: readonly NumberRow[]): string {
+  const parts = [foldText(c.name), foldText(c.company), c.email.toLowerCase()];
+  for (const r of rows) {
+    const forms = new Set([reverse(r.rdigits)]);
+    if (r.e164) forms.add(r.e164.slice(1));
+    if (r.national) forms.add(r.national);
+    parts.push([...forms].join(' '));
+  }
+  return parts.join(' | ');
+}
+
+export function sortKey(c: ContactInput): string {
+  return foldText(c.name || c.company || c.numbers[0]?.number || '');
+}
+
+/** Same person in a re-imported file: the source's id, else the folded name and company. */
+export function identityOf(c: ContactInput, rows: readonly NumberRow[]): string {
+  if (c.externalId) return `uid:${c.externalId}`;
+  const name = foldText(c.name);
+  const company = foldText(c.company);
+  if (name || company) return `name:${name}|${company}`;
+  if (c.email) return `email:${c.email.toLowerCase()}`;
+  const first = rows[0];
+  return `number:${first?.e164 ?? reverse(first?.rdigits ?? '')}`;
+}

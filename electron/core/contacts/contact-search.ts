@@ -1,0 +1,117 @@
+// The two ways a contact is found. By number: E.164 equality first, then the last N digits
+// (a prefix range on the reversed digits, so N may change without rebuilding anything). By
+// text: the FTS5 trigram index answers LIKE '%part%' from its index for parts of 3+ characters;
+// shorter queries look at the start of the name only (an index range), so every keystroke
+// stays fast.
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db';
+import { compactNumber } from '../../../shared/crm-args';
+import { numberForms } from '../../../shared/phone';
+import { digitsOf, foldText, type Contact } from '../../../shared/contacts/contact';
+import { reverse } from './contact-keys';
+
+export interface MatchOptions {
+  defaultCountry: string;
+  suffixDigits: number;
+}
+
+export interface NumberMatch {
+  contactId: number;
+  /** The stored number that matched, and its label. */
+  number: string;
+  label: string;
+  how: 'e164' | 'suffix';
+  contact?: Contact;
+}
+
+interface Hit {
+  contact_id: number;
+  number: string;
+  label: string;
+}
+
+// ':' sorts right after '9': [p, p + ':') is every string that starts with p.
+const AFTER_DIGITS = ':';
+
+/** A query made only of a number's characters (digits, spaces, + - . / ( )). */
+export function isNumberQuery(q: string): boolean {
+  return /^[+(]?[\d\s\-./()]+$/.test(q.trim()) && /\d/.test(q);
+}
+
+export function createContactSearch(db: Db, match: () => MatchOptions) {
+  const byE164 = db.prepare(
+    'SELECT contact_id, number, label FROM contact_numbers WHERE e164 = ? LIMIT ?',
+  );
+  const bySuffix = db.prepare(`
+    SELECT contact_id, number, label FROM contact_numbers
+    WHERE rdigits >= ? AND rdigits < ? LIMIT ?`);
+  const byDigits = db.prepare(
+    'SELECT contact_id, number, label FROM contact_numbers WHERE rdigits = ? LIMIT ?',
+  );
+  const byPrefix = db.prepare(
+    'SELECT * FROM contacts WHERE sort_key >= ? AND sort_key < ? ORDER BY sort_key, id LIMIT ?',
+  );
+  const textCache = new Map<number, Statement<unknown[]>>();
+
+  function textStatement(terms: number) {
+    let stmt = textCache.get(terms);
+    if (!stmt) {
+      const where = Array.from({ length: terms }, () => 'doc LIKE ?').join(' AND ');
+      stmt = db.prepare<unknown[]>(`
+        SELECT c.* FROM contacts c
+        WHERE c.id IN (SELECT rowid FROM contacts_fts WHERE ${where})
+        ORDER BY c.sort_key, c.id LIMIT ?`);
+      textCache.set(terms, stmt);
+    }
+    return stmt;
+  }
+
+  function byNumber(number: string, limit: number): NumberMatch[] {
+    const m = match();
+    const digits = digitsOf(compactNumber(number));
+    if (!digits) return [];
+    const e164 = numberForms(number, m.defaultCountry).e164;
+    if (e164) {
+      const hits = byE164.all(e164, limit) as Hit[];
+      if (hits.length) return hits.map((h) => toMatch(h, 'e164'));
+    }
+    // Shorter than N digits (an extension): only the same digits are the same number.
+    const n = Math.max(1, m.suffixDigits);
+    const rev = reverse(digits);
+    const hits =
+      digits.length < n
+        ? (byDigits.all(rev, limit) as Hit[])
+        : (bySuffix.all(rev.slice(0, n), rev.slice(0, n) + AFTER_DIGITS, limit) as Hit[]);
+    return hits.map((h) => toMatch(h, 'suffix'));
+  }
+
+  function byText(query: string, limit: number): unknown[] {
+    const q = query.trim();
+    if (!q) return [];
+    if (isNumberQuery(q)) {
+      const digits = digitsOf(q);
+      // `0031 6…` and `+31 6…` are written as 31 6… in the index.
+      const e164 = digits.length >= 7 ? numberForms(q, match().defaultCountry).e164 : null;
+      const alternatives = [digits, e164?.slice(1)].filter((d): d is string => !!d);
+      const found = new Map<number, unknown>();
+      for (const alt of new Set(alternatives)) {
+        const rows = textStatement(1).all(`%${alt}%`, limit) as { id: number }[];
+        for (const r of rows) found.set(r.id, r);
+      }
+      return [...found.values()].slice(0, limit);
+    }
+    const terms = foldText(q).replace(/[%_]/g, ' ').split(' ').filter(Boolean);
+    if (terms.length === 0) return [];
+    if (terms.every((t) => [...t].length < 3)) {
+      const prefix = terms.join(' ');
+      return byPrefix.all(prefix, prefix + '\uffff', limit);
+    }
+    return textStatement(terms.length).all(...terms.map((t) => `%${t}%`), limit);
+  }
+
+  return { byNumber, byText };
+}
+
+function toMatch(h: Hit, how: NumberMatch['how']): NumberMatch {
+  return { contactId: h.contact_id, number: h.number, label: h.label, how };
+}
