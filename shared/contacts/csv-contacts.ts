@@ -60,7 +60,9 @@ function googleColumns(headers: readonly string[]): GoogleColumns {
 }
 
 function cell(cells: readonly string[], i: number | null): string {
-  return i === null ? '' : (cells[i] ?? '').trim();
+  const v = i === null ? '' : (cells[i] ?? '').trim();
+  // `'=…`, `'+…`: a spreadsheet's (or our export's) guard against formulas, not part of the text.
+  return /^''*[=+\-@]/.test(v) ? v.slice(1) : v;
 }
 
 function joinName(cells: readonly string[], columns: readonly number[]): string {

@@ -5,7 +5,9 @@ import type { ContactInput } from './contact';
 function csvCell(v: string): string {
   // A leading = + - @ is defused so a spreadsheet does not run it as a formula, except a
   // plain international number, which stays dialable.
-  const safe = /^[=+\-@]/.test(v) && !/^\+[\d\s]+$/.test(v) ? `'${v}` : v;
+  // A value that already starts with `'` before one of those gets one more, so import (which
+  // removes one) gives back exactly what was stored.
+  const safe = /^'*[=+\-@]/.test(v) && !/^\+[\d\s]+$/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -47,7 +49,7 @@ const VCARD_TYPES: Record<string, string> = {
   home: 'home',
   fax: 'fax',
   pager: 'pager',
-  main: 'voice',
+  main: 'main',
 };
 
 function telLine(label: string, number: string): string {

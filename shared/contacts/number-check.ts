@@ -8,7 +8,12 @@ const EXTENSION = /\s*(?:;?ext[.=:]?|x|#|доб\.?)\s*\d{1,6}\s*$/i;
 export type NumberCheck = { ok: true; number: string } | { ok: false; reason: string };
 
 export function checkContactNumber(raw: string): NumberCheck {
-  const text = raw.replace(/\u00a0/g, ' ').trim();
+  // A leading apostrophe is how spreadsheets (and our own CSV export) keep `+31-6…` from
+  // being read as a formula.
+  const text = raw
+    .replace(/\u00a0/g, ' ')
+    .trim()
+    .replace(/^'(?='*[=+\-@])/, '');
   const main = text.replace(EXTENSION, '');
   const digits = main.replace(/\D/g, '').length;
   const letters = main.replace(/[^A-Za-z]/g, '').length;
