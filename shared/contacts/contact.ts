@@ -72,6 +72,19 @@ const LABEL_WORDS: Record<string, KnownLabel> = {
  * `Work Fax`, `* Mobile` (Google marks the primary number with `*`). Unknown words are kept.
  */
 export function normalizeLabel(raw: string): string {
+  let label = LABEL_CACHE.get(raw);
+  if (label === undefined) {
+    label = labelOf(raw);
+    if (LABEL_CACHE.size > 1000) LABEL_CACHE.clear();
+    LABEL_CACHE.set(raw, label);
+  }
+  return label;
+}
+
+// A file has a handful of distinct labels in 100,000 rows.
+const LABEL_CACHE = new Map<string, string>();
+
+function labelOf(raw: string): string {
   const text = raw.replace(/^\s*\*\s*/, '').trim();
   const words = text
     .toLowerCase()

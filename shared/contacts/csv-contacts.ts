@@ -62,7 +62,7 @@ function googleColumns(headers: readonly string[]): GoogleColumns {
 function cell(cells: readonly string[], i: number | null): string {
   const v = i === null ? '' : (cells[i] ?? '').trim();
   // `'=…`, `'+…`: a spreadsheet's (or our export's) guard against formulas, not part of the text.
-  return /^''*[=+\-@]/.test(v) ? v.slice(1) : v;
+  return v.charCodeAt(0) === 39 && /^''*[=+\-@]/.test(v) ? v.slice(1) : v;
 }
 
 function joinName(cells: readonly string[], columns: readonly number[]): string {
@@ -80,7 +80,7 @@ function finish(
 ): ContactInput | null {
   const refused: string[] = [];
   for (const { label, value } of rawNumbers) {
-    for (const part of value.split(MULTI)) {
+    for (const part of value.includes(':::') ? value.split(MULTI) : [value]) {
       if (!part.trim()) continue;
       const check = checkContactNumber(part);
       if (check.ok) contact.numbers.push({ label, number: check.number });

@@ -7,7 +7,11 @@ const EXTENSION = /\s*(?:;?ext[.=:]?|x|#|доб\.?)\s*\d{1,6}\s*$/i;
 
 export type NumberCheck = { ok: true; number: string } | { ok: false; reason: string };
 
+// The shape nearly every cell has: checked with one expression, the rest only when needed.
+const PLAIN = /^\+?[\d ()\-./]{3,30}$/;
+
 export function checkContactNumber(raw: string): NumberCheck {
+  if (PLAIN.test(raw) && /\d.*\d.*\d/.test(raw)) return { ok: true, number: raw };
   // A leading apostrophe is how spreadsheets (and our own CSV export) keep `+31-6…` from
   // being read as a formula.
   const text = raw

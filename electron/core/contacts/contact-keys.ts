@@ -9,8 +9,8 @@ export interface NumberRow {
   label: string;
   number: string;
   e164: string | null;
-  /** National digits, for search only (not stored). */
-  national: string | null;
+  /** National significant number, for search only (not stored). */
+  nsn: string | null;
   rdigits: string;
 }
 
@@ -28,19 +28,19 @@ export function numberRows(c: ContactInput, defaultCountry: string): NumberRow[]
       label: n.label,
       number: n.number,
       e164: forms.e164,
-      national: forms.national,
+      nsn: forms.nsn,
       rdigits: reverse(digitsOf(n.number)),
     };
   });
 }
 
-/** What search looks in: name, company, e-mail, and each number as written, in E.164 and national digits. */
+/** What search looks in: name, company, e-mail, and each number's digits as written, in E.164 and national. */
 export function searchDocument(c: ContactInput, rows: readonly NumberRow[]): string {
   const parts = [foldText(c.name), foldText(c.company), c.email.toLowerCase()];
   for (const r of rows) {
     const forms = new Set([reverse(r.rdigits)]);
     if (r.e164) forms.add(r.e164.slice(1));
-    if (r.national) forms.add(r.national);
+    if (r.nsn) forms.add(r.nsn);
     parts.push([...forms].join(' '));
   }
   return parts.join(' | ');

@@ -53,14 +53,13 @@ export function createContactSearch(db: Db, match: () => MatchOptions) {
   );
   const textCache = new Map<number, Statement<unknown[]>>();
 
+  // The index answers "the first N rows that match" without reading every match; those are
+  // then put in name order. More matches than N means the agent types on.
   function textStatement(terms: number) {
     let stmt = textCache.get(terms);
     if (!stmt) {
       const where = Array.from({ length: terms }, () => 'doc LIKE ?').join(' AND ');
-      stmt = db.prepare<unknown[]>(`
-        SELECT c.* FROM contacts c
-        WHERE c.id IN (SELECT rowid FROM contacts_fts WHERE ${where})
-        ORDER BY c.sort_key, c.id LIMIT ?`);
+      stmt = db.prepare<unknown[]>(`SELECT rowid AS id FROM contacts_fts WHERE ${where} LIMIT ?`);
       textCache.set(terms, stmt);
     }
     return stmt;
@@ -85,28 +84,34 @@ export function createContactSearch(db: Db, match: () => MatchOptions) {
     return hits.map((h) => toMatch(h, 'suffix'));
   }
 
-  function byText(query: string, limit: number): unknown[] {
+  /** Ids of matching contacts (at most `limit`), or the rows of a short name-prefix query. */
+  function byText(query: string, limit: number): { ids: number[] } | { rows: unknown[] } {
     const q = query.trim();
-    if (!q) return [];
+    if (!q) return { ids: [] };
     if (isNumberQuery(q)) {
       const digits = digitsOf(q);
-      // `0031 6…` and `+31 6…` are written as 31 6… in the index.
-      const e164 = digits.length >= 7 ? numberForms(q, match().defaultCountry).e164 : null;
-      const alternatives = [digits, e164?.slice(1)].filter((d): d is string => !!d);
-      const found = new Map<number, unknown>();
+      // The index holds each number's digits as written, in E.164 without the + and its
+      // national significant number: `0031 6…` and `06…` are found through those.
+      const forms = digits.length >= 7 ? numberForms(q, match().defaultCountry) : null;
+      const trunkless = /^0[1-9]/.test(digits) ? digits.slice(1) : null;
+      const alternatives = [digits, forms?.e164?.slice(1), forms?.nsn, trunkless].filter(
+        (d): d is string => !!d && d.length >= Math.min(3, digits.length),
+      );
+      const found = new Set<number>();
       for (const alt of new Set(alternatives)) {
         const rows = textStatement(1).all(`%${alt}%`, limit) as { id: number }[];
-        for (const r of rows) found.set(r.id, r);
+        for (const r of rows) found.add(r.id);
       }
-      return [...found.values()].slice(0, limit);
+      return { ids: [...found].slice(0, limit) };
     }
     const terms = foldText(q).replace(/[%_]/g, ' ').split(' ').filter(Boolean);
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return { ids: [] };
     if (terms.every((t) => [...t].length < 3)) {
       const prefix = terms.join(' ');
-      return byPrefix.all(prefix, prefix + '\uffff', limit);
+      return { rows: byPrefix.all(prefix, prefix + '\uffff', limit) };
     }
-    return textStatement(terms.length).all(...terms.map((t) => `%${t}%`), limit);
+    const rows = textStatement(terms.length).all(...terms.map((t) => `%${t}%`), limit);
+    return { ids: (rows as { id: number }[]).map((r) => r.id) };
   }
 
   return { byNumber, byText };

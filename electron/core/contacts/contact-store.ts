@@ -71,6 +71,9 @@ export function createContactStore(
   const numbersOfMany = db.prepare(`
     SELECT contact_id, label, number FROM contact_numbers
     WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, position`);
+  const byIds = db.prepare(
+    'SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sort_key, id',
+  );
   const allRows = db.prepare('SELECT * FROM contacts ORDER BY sort_key, id');
   const countStmt = db.prepare('SELECT count(*) AS n FROM contacts');
 
@@ -204,7 +207,11 @@ export function createContactStore(
       });
     },
     search(query, limit = 50) {
-      return hydrate(search.byText(query, limit) as ContactRow[]);
+      const found = search.byText(query, limit);
+      if ('rows' in found) return hydrate(found.rows as ContactRow[]);
+      if (found.ids.length === 0) return [];
+      const rows = byIds.all(JSON.stringify(found.ids)) as ContactRow[];
+      return hydrate(rows);
     },
     importContacts: (parsed) => importTx(parsed),
     all: () => hydrate(allRows.all() as ContactRow[]),
