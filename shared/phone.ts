@@ -1,6 +1,10 @@
 // Phone numbers for humans and for matching. `+31 6 …`, `06…` and `0031…` must all find the
 // same contact (FIELD-NOTES): match on E.164 first, then on the last N digits.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import {
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/max';
 import { compactNumber } from './crm-args';
 import { cityForNumber } from './area-codes';
 
@@ -175,6 +179,17 @@ export function sameNumber(
   const kb = matchKeys(b, defaultCountry, suffixDigits);
   if (ka.e164 && kb.e164) return ka.e164 === kb.e164;
   return ka.suffix.length > 0 && ka.suffix === kb.suffix;
+}
+
+/** The calling code of a country (`31` for NL), or null for an unknown code. */
+export function callingCode(country: string): string | null {
+  const c = asCountry(country);
+  if (!c) return null;
+  try {
+    return getCountryCallingCode(c);
+  } catch {
+    return null;
+  }
 }
 
 /** Country name in the UI language, via the platform's CLDR data. */

@@ -1,7 +1,8 @@
 // The composition root: createCore(deps) wires settings, journal, call router, dialer and any
 // effects (CRM outbox) from injected dependencies. The Electron shell, browser mode and the
 // tests all call this; nothing here imports Electron.
-import { compactNumber, parseArgv } from '../../shared/crm-args';
+import { parseArgv } from '../../shared/crm-args';
+import { cleanDialNumber } from '../../shared/dial-number';
 import { callKey, type CallRecord } from '../../shared/call-tracker';
 import {
   validateRequest,
@@ -193,7 +194,8 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     // The request is what an outbound S correlates with, even when starting the Assistant
     // client fails (the agent then often dials the same number by hand). The journal keeps
     // the customer's number, not the outside-line prefix 3CX needed.
-    router.noteDial(compactNumber(number));
+    const clean = cleanDialNumber(number, settings().dialer.outsideLinePrefix);
+    if (clean.ok) router.noteDial(clean.number);
     const result = await dialer.dial(number);
     return { via: result.via };
   }

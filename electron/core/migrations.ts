@@ -95,7 +95,8 @@ export const migrations: Migration[] = [
     name: 'contacts, their numbers, search index and the 3CX phonebook cache',
     // Numbers keep their E.164 form and their digits reversed: "the last N digits" is then a
     // prefix range on an index, whatever N matching.suffixDigits says today. Search runs on an
-    // FTS5 trigram index over folded text (any part of a word, any script).
+    // FTS5 trigram index over folded text (any part of a word, any script); detail=none
+    // because LIKE needs no positions, and it halves the index and the time to build it.
     sql: `
       CREATE TABLE contacts (
         id           INTEGER PRIMARY KEY,
@@ -111,7 +112,7 @@ export const migrations: Migration[] = [
         updated_at   INTEGER NOT NULL
       );
       CREATE INDEX contacts_identity ON contacts(identity);
-      CREATE INDEX contacts_external ON contacts(external_id);
+      CREATE INDEX contacts_external ON contacts(external_id) WHERE external_id IS NOT NULL;
       CREATE INDEX contacts_sort ON contacts(sort_key);
       CREATE TABLE contact_numbers (
         contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
@@ -121,10 +122,10 @@ export const migrations: Migration[] = [
         e164        TEXT,
         rdigits     TEXT NOT NULL,
         PRIMARY KEY (contact_id, position)
-      );
+      ) WITHOUT ROWID;
       CREATE INDEX contact_numbers_e164 ON contact_numbers(e164);
       CREATE INDEX contact_numbers_rdigits ON contact_numbers(rdigits);
-      CREATE VIRTUAL TABLE contacts_fts USING fts5(doc, tokenize = 'trigram');
+      CREATE VIRTUAL TABLE contacts_fts USING fts5(doc, tokenize = 'trigram', detail = none);
       CREATE TABLE phonebook_cache (
         number_key  TEXT PRIMARY KEY,
         answer      TEXT NOT NULL,

@@ -107,6 +107,8 @@ function labelOf(raw: string): string {
  * only combining marks go.
  */
 export function foldText(text: string): string {
+  // Plain ASCII (most names in most files) has nothing to decompose.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/ {2,}/g, ' ').trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -34,15 +34,12 @@ export function numberRows(c: ContactInput, defaultCountry: string): NumberRow[]
   });
 }
 
-/** What search looks in: name, company, e-mail, and each number's digits as written, in E.164 and national. */
+/** What search looks in: name, company, e-mail and each number's digits. */
 export function searchDocument(c: ContactInput, rows: readonly NumberRow[]): string {
   const parts = [foldText(c.name), foldText(c.company), c.email.toLowerCase()];
-  for (const r of rows) {
-    const forms = new Set([reverse(r.rdigits)]);
-    if (r.e164) forms.add(r.e164.slice(1));
-    if (r.nsn) forms.add(r.nsn);
-    parts.push([...forms].join(' '));
-  }
+  // One form per number keeps the index small: the national significant number where the
+  // number can be read, else its digits. Search turns a query into the same form.
+  for (const r of rows) parts.push(r.nsn ?? reverse(r.rdigits));
   return parts.join(' | ');
 }
 

@@ -6,7 +6,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db';
 import { compactNumber } from '../../../shared/crm-args';
-import { numberForms } from '../../../shared/phone';
+import { callingCode, numberForms } from '../../../shared/phone';
 import { digitsOf, foldText, type Contact } from '../../../shared/contacts/contact';
 import { reverse } from './contact-keys';
 
@@ -90,13 +90,22 @@ export function createContactSearch(db: Db, match: () => MatchOptions) {
     if (!q) return { ids: [] };
     if (isNumberQuery(q)) {
       const digits = digitsOf(q);
-      // The index holds each number's digits as written, in E.164 without the + and its
-      // national significant number: `0031 6…` and `06…` are found through those.
-      const forms = digits.length >= 7 ? numberForms(q, match().defaultCountry) : null;
-      const trunkless = /^0[1-9]/.test(digits) ? digits.slice(1) : null;
-      const alternatives = [digits, forms?.e164?.slice(1), forms?.nsn, trunkless].filter(
-        (d): d is string => !!d && d.length >= Math.min(3, digits.length),
-      );
+      // The index holds each number as its national significant number (or its digits when
+      // it cannot be read): the query is turned into the same form, in every way it could be
+      // meant (`06 5111`, `+31 6 5111`, `0031 6 5111`, `5111`).
+      const country = match().defaultCountry;
+      const forms = digits.length >= 7 ? numberForms(q, country) : null;
+      const cc = callingCode(country);
+      const international = /^\s*(?:\+|00)/.test(q) ? digits.replace(/^00/, '') : null;
+      const alternatives = [
+        digits,
+        forms?.nsn,
+        /^0[1-9]/.test(digits) ? digits.slice(1) : null,
+        international,
+        international && cc && international.startsWith(cc)
+          ? international.slice(cc.length).replace(/^0/, '')
+          : null,
+      ].filter((d): d is string => !!d && d.length >= Math.min(3, digits.length));
       const found = new Set<number>();
       for (const alt of new Set(alternatives)) {
         const rows = textStatement(1).all(`%${alt}%`, limit) as { id: number }[];

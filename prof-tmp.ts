@@ -1,0 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from './electron/core/db';
+import { createContactStore } from './electron/core/contacts/contact-store';
+import { parseContactFile } from './shared/contacts/import-file';
+const N = 100000;
+const lines = ['Name,Organization 1 - Name,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value'];
+for (let i = 0; i < N; i++) lines.push(`"Jan Jansen ${i}",Co ${i},Mobile,+31 6 ${String(10_000_000 + i).slice(-8)},Work,020 ${String(5_000_000 + i).slice(-7)}`);
+const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+const db = openDatabase(dir);
+const store = createContactStore(db, () => ({ defaultCountry: 'NL', suffixDigits: 9 }));
+let t = performance.now();
+const parsed = parseContactFile(lines.join('\r\n'));
+console.log('parse', performance.now() - t);
+t = performance.now();
+store.importContacts(parsed);
+console.log('store', performance.now() - t);
