@@ -37,6 +37,8 @@ import { openDatabase } from './db';
 import { createJournal } from './journal';
 import { createCallRouter } from './call-router';
 import { createDialer } from './dialer';
+import { createHttpApiClient } from './clients/pbx-http-api';
+import { createRestApiClient } from './clients/pbx-rest-api';
 import { createSettingsStore, type SecretBox } from './settings-store';
 import { redact } from './redact';
 import { createCrmEffects, type CrmEffects, type CrmEffectsDeps } from './crm-effects';
@@ -158,7 +160,17 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
       },
     },
   });
-  const dialer = createDialer({ spawn, settings, logger });
+  // The PBX clients for dialing and the 3CX phonebook (one per API, each parses its answers).
+  const pbxDeps = { fetch: fetchFn, clock, logger };
+  const httpApi = createHttpApiClient(pbxDeps, () => settings().pbx.httpApi);
+  const restApi = createRestApiClient(pbxDeps, () => settings().pbx.restApi);
+  const dialer = createDialer({
+    spawn,
+    settings,
+    logger,
+    httpApiMakeCall: (ext, dest) => httpApi.makeCall(ext, dest),
+    restApiMakeCall: (ext, dest) => restApi.makeCall(ext, dest),
+  });
 
   const ctx: EffectContext = {
     db,

@@ -1,17 +1,17 @@
 // Dialing three ways. A stand-in tcx.assistant.client (a real script) records its argv; the
-// PBX ways go through makeCall functions that record what they were asked. Hostile numbers are
-// refused before anything is started or requested.
+// PBX ways go through the real clients to the fixture servers, which record every URL.
+// Hostile numbers are refused before anything is started or requested.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createDialer,
-  DialError,
-  type MakeCall,
-  type MakeCallResult,
-} from '../../electron/core/dialer';
-import { nodeSpawn, type Logger } from '../../electron/core/core-types';
+import { createDialer, DialError } from '../../electron/core/dialer';
+import { nodeSpawn, systemClock, type Logger } from '../../electron/core/core-types';
+import { createHttpApiClient } from '../../electron/core/clients/pbx-http-api';
+import { createRestApiClient } from '../../electron/core/clients/pbx-rest-api';
+import { MemoryLogger } from '../fixtures/crm-harness';
+import { startHttpApiServer, type HttpApiServer } from '../fixtures/pbx-http-api-server';
+import { startRestApiServer, type RestApiServer } from '../fixtures/pbx-rest-api-server';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings-schema';
 
 let dir: string;
@@ -55,18 +55,13 @@ async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
 }
 
-function recorder(answer: MakeCallResult): { fn: MakeCall; calls: string[][] } {
-  const calls: string[][] = [];
-  return {
-    calls,
-    fn: async (ext, dest) => {
-      calls.push([ext, dest]);
-      return answer;
-    },
-  };
-}
-
-const HOSTILE = ['123 & calc.exe', '"; rm -rf /"', '$(id)', '../../stop', 'x'.repeat(10_000)];
+const HOSTILE: Array<[string, string]> = [
+  ['123 & calc.exe', '123 & calc.exe'],
+  ['"; rm -rf /"', '"; rm -rf /"'],
+  ['$(id)', '$(id)'],
+  ['../../stop', '../../stop'],
+  ['a 10 kB string', '0'.repeat(5000) + 'x'.repeat(5000)],
+];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'cp-dialer-'));
@@ -105,7 +100,7 @@ describe('dialer.via = assistant', () => {
     expect(log.some((l) => l.startsWith('warn') && l.includes('client-not-found'))).toBe(true);
   });
 
-  it.each(HOSTILE)('refuses %j and never starts the client', async (number) => {
+  it.each(HOSTILE)('refuses %s and never starts the client', async (_label, number) => {
     const client = standIn();
     const dialer = createDialer({
       spawn: nodeSpawn,
@@ -118,76 +113,90 @@ describe('dialer.via = assistant', () => {
   });
 });
 
+// The PBX ways through the real clients against the fixture servers of the two seeds.
 describe.each(['http-api', 'rest-api'] as const)('dialer.via = %s', (via) => {
-  const key = via === 'http-api' ? 'httpApiMakeCall' : 'restApiMakeCall';
+  let http: HttpApiServer;
+  let rest: RestApiServer;
+  let pbxLog: MemoryLogger;
 
-  it('asks the PBX to call from the agent extension to the cleaned number', async () => {
-    const pbx = recorder({ ok: true, value: '98741' });
-    const dialer = createDialer({
-      spawn: nodeSpawn,
-      logger,
-      settings: settingsWith({ via, outsideLinePrefix: '9' }, '1001'),
-      [key]: pbx.fn,
-    });
-    expect(await dialer.dial('+31 (0)20 555 0100')).toMatchObject({ via, callId: '98741' });
-    expect(await dialer.dial('020 555 0100')).toMatchObject({ dialed: '90205550100' });
-    expect(pbx.calls).toEqual([
-      ['1001', '+31205550100'],
-      ['1001', '90205550100'],
-    ]);
+  beforeEach(async () => {
+    http = await startHttpApiServer();
+    rest = await startRestApiServer();
+    pbxLog = new MemoryLogger();
+  });
+  afterEach(async () => {
+    await http.close();
+    await rest.close();
   });
 
-  it.each([
-    [
-      { kind: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:1' },
-      'pbx-unreachable',
-      /PBX is unreachable/,
-    ],
-    [{ kind: 'refused', message: 'The PBX refused', raw: 'false' }, 'pbx-refused', /PBX said no/],
-    [
-      { kind: 'http', message: 'HTTP 403', raw: 'Forbidden' },
-      'pbx-refused',
-      /PBX said no.*Forbidden/,
-    ],
-    [
-      { kind: 'not-configured', message: 'switched off in Settings' },
-      'not-configured',
-      /switched off/,
-    ],
-  ])('explains a failed dial: %j', async (error, failure, message) => {
-    const dialer = createDialer({
+  function dialerFor(extension: string, over: Partial<Settings['dialer']> = {}, baseUrl?: string) {
+    const settings = settingsWith({ via, ...over }, extension);
+    const s = settings();
+    s.pbx.httpApi = { enabled: true, baseUrl: baseUrl ?? http.url, phoneType: 'Soft' };
+    s.pbx.restApi = { enabled: true, baseUrl: baseUrl ?? `${rest.url}/webapi`, key: rest.key };
+    const deps = { fetch, clock: systemClock, logger: pbxLog, timeoutMs: 2000 };
+    const httpClient = createHttpApiClient(deps, () => s.pbx.httpApi);
+    const restClient = createRestApiClient(deps, () => s.pbx.restApi);
+    return createDialer({
       spawn: nodeSpawn,
       logger,
-      settings: settingsWith({ via }),
-      [key]: recorder({ ok: false, error }).fn,
+      settings,
+      httpApiMakeCall: (e, d) => httpClient.makeCall(e, d),
+      restApiMakeCall: (e, d) => restClient.makeCall(e, d),
     });
-    const err = await dialer.dial('0612345678').catch((e: unknown) => e);
-    expect(err).toMatchObject({ failure });
-    expect((err as Error).message).toMatch(message);
-    expect(log.some((l) => l.startsWith('warn') && l.includes(failure))).toBe(true);
+  }
+  /** What the PBX of this test was asked, as URLs. */
+  const asked = () =>
+    via === 'http-api' ? http.paths() : rest.commands().filter((c) => c.includes('makecall'));
+
+  it('asks the PBX to call from the agent extension to the cleaned number', async () => {
+    const dialer = dialerFor('101', { outsideLinePrefix: '9' });
+    const first = await dialer.dial('+31 (0)20 555 0100');
+    expect(first.via).toBe(via);
+    if (via === 'http-api') expect(first.callId).toMatch(/\S/);
+    await dialer.dial('020 555 0100');
+    if (via === 'http-api')
+      expect(asked()).toEqual([
+        '/makecall/101/%2B31205550100/Soft',
+        '/makecall/101/90205550100/Soft',
+      ]);
+    else
+      expect(asked()).toEqual([
+        '/webapi/<key>/makecall?first=101&second=%2B31205550100',
+        '/webapi/<key>/makecall?first=101&second=90205550100',
+      ]);
+  });
+
+  it('says the PBX said no when it refuses the call', async () => {
+    const err = await dialerFor('999')
+      .dial('0612345678')
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ failure: 'pbx-refused' });
+    expect((err as Error).message).toMatch(/PBX said no/);
+    expect(log.some((l) => l.startsWith('warn') && l.includes('pbx-refused'))).toBe(true);
+  });
+
+  it('says the PBX is unreachable when nothing answers', async () => {
+    const closed = await startHttpApiServer();
+    const url = closed.url;
+    await closed.close();
+    const err = await dialerFor('101', {}, via === 'http-api' ? url : `${url}/webapi`)
+      .dial('0612345678')
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ failure: 'pbx-unreachable' });
+    expect((err as Error).message).toMatch(/PBX is unreachable/);
   });
 
   it('needs the agent extension before it asks the PBX', async () => {
-    const pbx = recorder({ ok: true, value: null });
-    const dialer = createDialer({
-      spawn: nodeSpawn,
-      logger,
-      settings: settingsWith({ via }, ''),
-      [key]: pbx.fn,
-    });
-    await expect(dialer.dial('0612345678')).rejects.toThrow(/agent.extension/);
-    expect(pbx.calls).toEqual([]);
+    await expect(dialerFor('').dial('0612345678')).rejects.toThrow(/agent.extension/);
+    expect(asked()).toEqual([]);
   });
 
-  it.each(HOSTILE)('refuses %j and sends nothing to the PBX', async (number) => {
-    const pbx = recorder({ ok: true, value: null });
-    const dialer = createDialer({
-      spawn: nodeSpawn,
-      logger,
-      settings: settingsWith({ via }),
-      [key]: pbx.fn,
+  it.each(HOSTILE)('refuses %s and sends nothing to the PBX', async (_label, number) => {
+    await expect(dialerFor('101').dial(number)).rejects.toMatchObject({
+      failure: 'refused-number',
     });
-    await expect(dialer.dial(number)).rejects.toMatchObject({ failure: 'refused-number' });
-    expect(pbx.calls).toEqual([]);
+    expect(http.paths()).toEqual([]);
+    expect(rest.commands()).toEqual([]);
   });
 });
