@@ -260,7 +260,7 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
         return {
           call: view(call),
           history: call.number
-            ? journal.history(call.number, call.key, HISTORY_LIMIT).map(view)
+            ? journal.history(call.number, call.key, HISTORY_LIMIT, call.startedAt).map(view)
             : [],
         };
       }
