@@ -106,6 +106,7 @@ export const migrations: Migration[] = [
         notes        TEXT NOT NULL DEFAULT '',
         source       TEXT NOT NULL,
         external_id  TEXT,
+        pbx_id       TEXT,
         identity     TEXT NOT NULL,
         sort_key     TEXT NOT NULL,
         created_at   INTEGER NOT NULL,

@@ -28,6 +28,8 @@ export interface ContactInput {
 export interface Contact extends ContactInput {
   id: number;
   source: ContactSource;
+  /** The contact's id in the 3CX phonebook, once saved there. */
+  pbxId?: string;
   createdAt: number;
   updatedAt: number;
 }

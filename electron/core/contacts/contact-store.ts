@@ -21,6 +21,8 @@ export interface ContactStore {
   create(input: ContactInput, source?: ContactSource): Contact;
   update(id: number, input: ContactInput): Contact;
   remove(id: number): boolean;
+  /** Remembers the contact's id in the 3CX phonebook (after "Save to 3CX phonebook"). */
+  setPbxId(id: number, pbxId: string): void;
   /** Contacts with this number: E.164 first, then the last N digits. */
   lookup(number: string, limit?: number): NumberMatch[];
   /** Find-as-you-type: any part of a name, company, e-mail, or any run of digits. */
@@ -38,6 +40,7 @@ interface ContactRow {
   notes: string;
   source: string;
   external_id: string | null;
+  pbx_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -59,6 +62,7 @@ export function createContactStore(
       external_id = @external_id, identity = @identity, sort_key = @sort_key, updated_at = @at
     WHERE id = @id`);
   const deleteContact = db.prepare('DELETE FROM contacts WHERE id = ?');
+  const setPbx = db.prepare('UPDATE contacts SET pbx_id = ? WHERE id = ?');
   const insertNumber = db.prepare(`
     INSERT INTO contact_numbers (contact_id, position, label, number, e164, rdigits)
     VALUES (?, ?, ?, ?, ?, ?)`);
@@ -100,6 +104,7 @@ export function createContactStore(
       notes: r.notes,
       numbers: nums.get(r.id) ?? [],
       ...(r.external_id ? { externalId: r.external_id } : {}),
+      ...(r.pbx_id ? { pbxId: r.pbx_id } : {}),
       source: r.source as ContactSource,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
@@ -200,6 +205,9 @@ export function createContactStore(
         deleteDoc.run(id);
         return deleteContact.run(id).changes > 0;
       })();
+    },
+    setPbxId(id, pbxId) {
+      setPbx.run(pbxId, id);
     },
     lookup(number, limit = 5) {
       const hits = search.byNumber(number, limit);
