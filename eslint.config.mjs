@@ -40,8 +40,12 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['shared/**/*.ts'],
+  ...[
+    // A file directly in shared/ must not go up one folder; one in shared/<dir>/ not two.
+    { files: ['shared/*.ts'], up: '../*' },
+    { files: ['shared/*/**/*.ts'], up: '../../*' },
+  ].map(({ files, up }) => ({
+    files,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -52,14 +56,14 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              group: ['**/electron/**', '**/renderer/**', '../*'],
+              group: ['**/electron/**', '**/renderer/**', up],
               message: 'shared/ imports nothing of ours outside shared/.',
             },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -77,10 +81,9 @@ export default tseslint.config(
             { group: ['**/electron/**'], message: 'The renderer never imports main-process code.' },
             {
               // Main validates with zod; the UI must not carry it (bundle size, start-up time).
-              group: ['**/shared/ipc-contract', '**/shared/settings-schema'],
+              group: ['**/shared/ipc/schemas', '**/shared/settings-schema'],
               allowTypeImports: true,
-              message:
-                'Values come from shared/ipc-api or shared/settings-paths (no zod in the UI).',
+              message: 'Values come from shared/ipc or shared/settings-paths (no zod in the UI).',
             },
           ],
         },
@@ -101,6 +104,24 @@ export default tseslint.config(
             },
           ],
           patterns: [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The sandboxed preload is one small bundle: no zod in it either.
+    files: ['electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/ipc/schemas', '**/shared/settings-schema'],
+              allowTypeImports: true,
+              message: 'The preload takes values from shared/ipc only (no zod in the bundle).',
+            },
+          ],
         },
       ],
     },

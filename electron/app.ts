@@ -242,7 +242,7 @@ async function boot(
     },
     async dial(number) {
       const r = await core.invoke('dial', { number });
-      return r.ok ? { ok: true } : { ok: false, error: String(r.error) };
+      return r.ok ? { ok: true } : { ok: false, error: r.error.message };
     },
     notice: (level, message) => logger[level](message),
     log: (m) => logger.warn(m),
@@ -253,7 +253,7 @@ async function boot(
   void updater.configure(applied.updateUrl);
   core.subscribe((event, payload) => {
     if (event !== 'settings.changed') return;
-    const next = (payload as { settings: { app: typeof applied } }).settings.app;
+    const next = payload.settings.app;
     if (next.openAtLogin !== applied.openAtLogin) applyLoginItem(app, next.openAtLogin);
     if (next.updateUrl !== applied.updateUrl) void updater.configure(next.updateUrl);
     applied = next;

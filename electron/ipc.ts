@@ -1,16 +1,11 @@
-// Main's half of the IPC contract (shared/ipc-contract.ts). One handler per invoke channel,
-// generated from the contract so no channel name is typed twice; every request has its sender
-// checked here (STYLE 2) and its payload validated by core.invoke (zod). Pushes from the core go
-// to every trusted window, held back per window until its renderer says 'renderer.ready'
-// (STYLE 4), so a call that arrives while the UI is still loading is not lost.
+// Main's half of the IPC contract (shared/ipc). One ipcMain handler per invoke channel,
+// generated from the schemas so no channel name is typed twice; every request has its sender
+// checked here and its payload validated by core.dispatch (zod). Pushes from the core go to
+// every trusted window, held back per window until its renderer sends the IPC layer's ready
+// signal (READY_SIGNAL), so a call that arrives while the UI is still loading is not lost.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import {
-  invokeSchemas,
-  type InvokeChannel,
-  type PushEvent,
-  type PushEvents,
-  type Result,
-} from '../shared/ipc-contract';
+import { ipcError, READY_SIGNAL, type PushArgs, type PushEvent, type Result } from '../shared/ipc';
+import { invokeSchemas } from '../shared/ipc/schemas';
 import type { Core, Logger } from './core/core-types';
 import { isAppUrl } from './shell/app-protocol';
 
@@ -38,7 +33,7 @@ export interface IpcBridge {
 
 export interface IpcBridgeDeps {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
-  core: Pick<Core, 'invoke' | 'subscribe'>;
+  core: Pick<Core, 'dispatch' | 'subscribe'>;
   logger: Logger;
   /** Which page may talk to main; defaults to our app:// origin. */
   isTrustedUrl?: (url: string) => boolean;
@@ -80,34 +75,39 @@ export function createIpcBridge(deps: IpcBridgeDeps): IpcBridge {
     return null;
   }
 
-  for (const channel of Object.keys(invokeSchemas) as InvokeChannel[]) {
+  for (const channel of Object.keys(invokeSchemas)) {
     ipcMain.handle(channel, async (event, payload: unknown): Promise<Result<unknown>> => {
       const why = refusal(event);
       if (why) {
         logger.warn('Refused IPC from an untrusted sender', { channel, why });
-        return { ok: false, error: UNTRUSTED_SENDER };
+        return { ok: false, error: ipcError('untrusted-sender', UNTRUSTED_SENDER) };
       }
-      let result: Result<unknown>;
       try {
-        result = await core.invoke(channel, payload);
+        return await core.dispatch(channel, payload);
       } catch (err) {
-        // core.invoke promises not to throw; a bug there must still reach the renderer as a result.
+        // core.dispatch promises not to throw; a bug there must still reach the renderer as a result.
         logger.error('IPC handler failed', { channel, error: String(err) });
-        result = { ok: false, error: `${channel} failed` };
+        return { ok: false, error: ipcError('failed', `${channel} failed`) };
       }
-      if (channel === 'renderer.ready') {
-        const target = targets.get(event.sender.id);
-        if (target && !target.ready) {
-          target.ready = true;
-          flush(target);
-          for (const listener of readyListeners) listener(target.contents);
-        }
-      }
-      return result;
     });
   }
 
-  const unsubscribe = core.subscribe(<E extends PushEvent>(event: E, payload: PushEvents[E]) => {
+  // The renderer has subscribed to every push: deliver what waited for it, from now on live.
+  ipcMain.handle(READY_SIGNAL, (event): void => {
+    const why = refusal(event);
+    if (why) {
+      logger.warn('Refused IPC from an untrusted sender', { channel: READY_SIGNAL, why });
+      return;
+    }
+    const target = targets.get(event.sender.id);
+    if (target && !target.ready) {
+      target.ready = true;
+      flush(target);
+      for (const listener of readyListeners) listener(target.contents);
+    }
+  });
+
+  const unsubscribe = core.subscribe((...[event, payload]: PushArgs) => {
     for (const target of [...targets.values()]) {
       if (target.ready) {
         deliver(target, event, payload);
@@ -146,6 +146,7 @@ export function createIpcBridge(deps: IpcBridgeDeps): IpcBridge {
     dispose() {
       unsubscribe();
       for (const channel of Object.keys(invokeSchemas)) ipcMain.removeHandler(channel);
+      ipcMain.removeHandler(READY_SIGNAL);
       targets.clear();
       readyListeners.clear();
     },

@@ -5,7 +5,7 @@ import { app, clipboard, Menu, nativeImage, shell, Tray, type NativeImage } from
 import i18next, { type i18n as I18n } from 'i18next';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
-import type { OutboxSummary, PushEvent, PushEvents, SettingsView } from '../shared/ipc-contract';
+import type { SettingsView } from '../shared/ipc';
 import { resolveLanguage, resources as uiResources, SUPPORTED_LANGUAGES } from '../shared/i18n';
 import type { Core, Logger } from './core/core-types';
 import { diagnosticsText } from './shell/diagnostics';
@@ -100,8 +100,8 @@ export function createTray(deps: TrayDeps): CallPopTray {
       osRelease: release(),
       dataDir: deps.dataDir,
       logFile: deps.logger.file ?? null,
-      settings: settings.ok ? (settings.value as SettingsView) : null,
-      outbox: outbox.ok ? (outbox.value as OutboxSummary) : null,
+      settings: settings.ok ? settings.value : null,
+      outbox: outbox.ok ? outbox.value : null,
       recentProblems: deps.logger.recentProblems?.() ?? [],
       now: new Date(),
     });
@@ -111,7 +111,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     open: () => deps.showMain(),
     setPaused(paused: boolean) {
       void core.invoke('settings.save', { patch: { popup: { paused } } }).then((r) => {
-        if (!r.ok) logger.warn('Could not pause/resume popups', { error: r.error });
+        if (!r.ok) logger.warn('Could not pause/resume popups', { error: r.error.message });
         else facts = { ...facts, paused };
         render();
       });
@@ -152,12 +152,10 @@ export function createTray(deps: TrayDeps): CallPopTray {
     if (i18n.language !== lng) void i18n.changeLanguage(lng);
   }
 
-  const unsubscribe = core.subscribe(<E extends PushEvent>(event: E, payload: PushEvents[E]) => {
-    if (event === 'call.updated')
-      facts = { ...facts, calls: trackCall(facts.calls, payload as PushEvents['call.updated']) };
-    else if (event === 'outbox.changed')
-      facts = { ...facts, outbox: payload as PushEvents['outbox.changed'] };
-    else if (event === 'settings.changed') applySettings(payload as PushEvents['settings.changed']);
+  const unsubscribe = core.subscribe((event, payload) => {
+    if (event === 'call.updated') facts = { ...facts, calls: trackCall(facts.calls, payload) };
+    else if (event === 'outbox.changed') facts = { ...facts, outbox: payload };
+    else if (event === 'settings.changed') applySettings(payload);
     else return;
     render();
   });
@@ -168,8 +166,8 @@ export function createTray(deps: TrayDeps): CallPopTray {
 
   void Promise.all([core.invoke('settings.get', {}), core.invoke('outbox.summary', {})]).then(
     ([settings, outbox]) => {
-      if (settings.ok) applySettings(settings.value as SettingsView);
-      if (outbox.ok) facts = { ...facts, outbox: outbox.value as OutboxSummary };
+      if (settings.ok) applySettings(settings.value);
+      if (outbox.ok) facts = { ...facts, outbox: outbox.value };
       render();
     },
   );

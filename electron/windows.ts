@@ -3,7 +3,6 @@
 // The popup never takes focus (an agent typing in the CRM must not lose keystrokes to a call,
 // FIELD-NOTES): it is shown with showInactive(), never show() or focus().
 import { BrowserWindow, screen, type WebPreferences } from 'electron';
-import type { PushEvent, PushEvents } from '../shared/ipc-contract';
 import type { Core, Logger } from './core/core-types';
 import type { IpcBridge } from './ipc';
 import { appUrl } from './shell/app-protocol';
@@ -223,20 +222,19 @@ export function createWindowManager(deps: WindowManagerDeps): WindowManager {
     }
   });
 
-  const unsubscribe = core.subscribe(<E extends PushEvent>(event: E, payload: PushEvents[E]) => {
+  const unsubscribe = core.subscribe((event, payload) => {
     if (event === 'popup.show') {
-      const call = payload as PushEvents['popup.show'];
       if (core.settings().popup.paused) {
-        logger.info('Popup paused: not showing the card', { callId: call.id });
+        logger.info('Popup paused: not showing the card', { callId: payload.id });
         return;
       }
-      cards.add(callKey(call.id));
+      cards.add(callKey(payload.id));
       reveal();
     } else if (event === 'popup.hide') {
-      cards.delete(callKey((payload as PushEvents['popup.hide']).callId));
+      cards.delete(callKey(payload.callId));
       if (cards.size === 0) hidePopup();
     } else if (event === 'settings.changed') {
-      if ((payload as PushEvents['settings.changed']).settings.popup.paused) hidePopup();
+      if (payload.settings.popup.paused) hidePopup();
     }
   });
 

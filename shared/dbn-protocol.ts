@@ -7,7 +7,7 @@
 // - the keys are lower-case `cid`, `status`, `comments`, `token` (the table, not the example's
 //   `Comments=`); `status` is one of the table's four values (`Schedule Later`, not the
 //   example's `Scheduled Later`).
-import { WRAP_UP_STATUSES, type WrapUpStatus } from './ipc-contract';
+import { WRAP_UP_STATUSES, type WrapUpStatus } from './ipc';
 
 export const DBN_PATH = '/3cx/query';
 

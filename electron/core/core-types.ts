@@ -1,15 +1,7 @@
 // The shapes the composition root (createCore) and its callers share. The Electron shell,
 // browser mode and the tests all wire a core from these; none of it imports Electron.
 import { spawn, type SpawnOptions, type ChildProcess } from 'node:child_process';
-import type {
-  CallView,
-  InvokeChannel,
-  InvokeResponses,
-  PushEvent,
-  PushEvents,
-  Result,
-  WrapUp,
-} from '../../shared/ipc-contract';
+import type { CallView, InvokeFn, PushListener, Result, WrapUp } from '../../shared/ipc';
 import type { CallRecord } from '../../shared/call-tracker';
 import type { Settings } from '../../shared/settings-schema';
 
@@ -71,13 +63,16 @@ export interface CallEffects {
   close?(): Promise<void> | void;
 }
 
-export type PushListener = <E extends PushEvent>(event: E, payload: PushEvents[E]) => void;
+export type { PushListener };
 
 export interface Core {
   /** Handles one process's argv (3CX notification, tel: URL, or nothing). Never throws. */
   handleArgv(argv: readonly string[], source: ArgvSource): Promise<ArgvOutcome>;
-  /** One IPC request, validated here; transports only check the sender. Never throws. */
-  invoke(channel: string, payload: unknown): Promise<Result<InvokeResponses[InvokeChannel]>>;
+  /** One request off the wire (any channel name, any payload), validated here; transports
+   *  only check the sender. Never throws. */
+  dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;
+  /** The same, typed by channel, for main's own callers (tray, diagnostics). */
+  invoke: InvokeFn;
   /** Main → renderer pushes; returns an unsubscribe function. */
   subscribe(listener: PushListener): () => void;
   settings(): Settings;

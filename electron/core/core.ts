@@ -1,47 +1,36 @@
-// The composition root: createCore(deps) wires settings, journal, call router, dialer and any
-// effects (CRM outbox) from injected dependencies. The Electron shell, browser mode and the
-// tests all call this; nothing here imports Electron.
-import { parseArgv } from '../../shared/crm-args';
+// The composition root: createCore(deps) wires settings, journal, call router, dialer, the
+// CRM outbox and the IPC handlers from injected dependencies. The Electron shell, browser
+// mode and the tests all call this; nothing here imports Electron. Each job has its own file:
+// argv-handler.ts, call-views.ts, dispatcher.ts, push-hub.ts, stale-sweep.ts, handlers/*.
 import { cleanDialNumber } from '../../shared/dial-number';
-import { callKey, type CallRecord } from '../../shared/call-tracker';
-import {
-  validateRequest,
-  type CallView,
-  type InvokeChannel,
-  type InvokeResponses,
-  type PushEvent,
-  type PushEvents,
-  type Result,
-  type SettingsView,
-} from '../../shared/ipc-contract';
-import {
-  REDACTED,
-  SECRET_PATHS,
-  deletePath,
-  getPath,
-  redactSettings,
-} from '../../shared/settings-schema';
-import { phoneInfo } from '../../shared/phone';
-import type {
-  ArgvOutcome,
-  ArgvSource,
-  CallEffects,
-  Clock,
-  Core,
-  Logger,
-  PushListener,
-  SpawnFn,
-} from './core-types';
+import type { CallRecord } from '../../shared/call-tracker';
+import type { NoticeLevel } from '../../shared/ipc';
+import type { Settings } from '../../shared/settings-schema';
+import type { Clock, Core, Logger, SpawnFn } from './core-types';
 import { nodeSpawn, systemClock } from './core-types';
 import { openDatabase } from './db';
 import { createJournal } from './journal';
 import { createCallRouter } from './call-router';
 import { createDialer } from './dialer';
-import { createHttpApiClient } from './clients/pbx-http-api';
-import { createRestApiClient } from './clients/pbx-rest-api';
 import { createSettingsStore, type SecretBox } from './settings-store';
 import { redact } from './redact';
 import { createCrmEffects, type CrmEffects, type CrmEffectsDeps } from './crm-effects';
+import { createPushHub } from './push-hub';
+import { createCallViews } from './call-views';
+import { createArgvHandler } from './argv-handler';
+import { startStaleSweep } from './stale-sweep';
+import { createDispatcher } from './dispatcher';
+import type { Handlers } from './handlers/types';
+import { callHandlers } from './handlers/calls';
+import { popupHandlers } from './handlers/popups';
+import { dialHandlers } from './handlers/dial';
+import { settingsHandlers } from './handlers/settings';
+import { outboxHandlers } from './handlers/outbox';
+import { logHandlers } from './handlers/log';
+import { contactHandlers } from './handlers/contacts';
+import { createContactsService } from './contacts/contacts-service';
+import { createHttpApiClient } from './clients/pbx-http-api';
+import { createRestApiClient } from './clients/pbx-rest-api';
 
 export interface CoreDeps {
   dataDir: string;
@@ -55,32 +44,6 @@ export interface CoreDeps {
   /** Options for the built-in CRM outbox (DBN, Egards): tests shorten timeouts here. */
   crm?: Pick<CrmEffectsDeps, 'random' | 'concurrency' | 'egardsTimeoutMs' | 'parkedMs'>;
 }
-
-export interface EffectContext {
-  db: ReturnType<typeof openDatabase>;
-  clock: Clock;
-  logger: Logger;
-  fetch: typeof fetch;
-  settings: () => import('../../shared/settings-schema').Settings;
-  /** Re-send a call's view to the UI (its deliveries or CRM badge changed). */
-  callChanged(key: string): void;
-  push<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
-}
-
-const STALE_SWEEP_MS = 10 * 60 * 1000;
-
-// The renderer never holds a secret: it sees `***` for a secret that is set, and sends `***`
-// back for one the agent left alone.
-function publicView(v: SettingsView): SettingsView {
-  return { ...v, settings: redactSettings(v.settings) };
-}
-
-function withoutUnchangedSecrets(patch: Record<string, unknown>): Record<string, unknown> {
-  const copy = structuredClone(patch);
-  for (const path of SECRET_PATHS) if (getPath(copy, path) === REDACTED) deletePath(copy, path);
-  return copy;
-}
-const HISTORY_LIMIT = 10;
 
 export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffects }> {
   const clock = deps.clock ?? systemClock;
@@ -102,48 +65,47 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     defaultCountry: settings().agent.defaultCountry,
     suffixDigits: settings().matching.suffixDigits,
   }));
-  const listeners = new Set<PushListener>();
-  const effects: CallEffects[] = [];
+  const hub = createPushHub(logger);
+  const { push } = hub;
+  const notice = (level: NoticeLevel, message: string) => push('notice', { level, message });
 
-  function push<E extends PushEvent>(event: E, payload: PushEvents[E]): void {
-    for (const l of listeners) {
-      try {
-        l(event, payload);
-      } catch (e) {
-        logger.error(`push listener failed on ${event}: ${(e as Error).message}`);
-      }
+  // An effect's failure must never stop the journal or the popup.
+  function guarded(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      logger.error(`${what} failed: ${(err as Error).message}`);
     }
   }
 
-  function view(call: CallRecord): CallView {
-    let v: CallView = {
-      ...call,
-      phone: call.number ? phoneInfo(call.number, settings().agent.defaultCountry) : null,
-      wrapUp: journal.latestWrapUp(call.key),
-      crm: { state: 'off' },
-      deliveries: [],
-    };
-    for (const e of effects) {
-      if (!e.decorate) continue;
-      try {
-        v = e.decorate(v);
-      } catch (err) {
-        logger.error(`decorate failed: ${(err as Error).message}`);
-      }
-    }
-    return v;
-  }
-
-  function each(fn: (e: CallEffects) => void, what: string): void {
-    for (const e of effects) {
-      try {
-        fn(e);
-      } catch (err) {
-        // An effect's failure must never stop the journal or the popup.
-        logger.error(`${what} failed: ${(err as Error).message}`);
-      }
-    }
-  }
+  // The CRM outbox is part of every core: the desktop app, browser mode and tests alike. It is
+  // created after the router (it re-sends a call's view through it), hence the late binding.
+  let crm: CrmEffects | null = null;
+  // The PBX clients for dialing and the 3CX phonebook (one per API, each parses its answers).
+  const pbxDeps = { fetch: fetchFn, clock, logger };
+  const httpApi = createHttpApiClient(pbxDeps, () => settings().pbx.httpApi);
+  const restApi = createRestApiClient(pbxDeps, () => settings().pbx.restApi);
+  // Re-sends every open or listed call with this number when the 3CX phonebook answered.
+  let resendCallsOf: (number: string) => void = () => undefined;
+  const contacts = createContactsService({
+    db,
+    clock,
+    logger,
+    settings,
+    phonebook: restApi,
+    onCallerFound: (number) => resendCallsOf(number),
+  });
+  const view = createCallViews({
+    journal,
+    settings,
+    logger,
+    decorate: (v) => (crm ? crm.decorate(v) : v),
+    caller: (number) => {
+      const known = contacts.callers.known(number);
+      if (!known) contacts.callers.lookUp(number);
+      return known;
+    },
+  });
 
   const router = createCallRouter({
     journal,
@@ -153,17 +115,13 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     events: {
       changed(prev, next) {
         push('call.updated', view(next));
-        each((e) => e.onCallChanged?.(prev, next), 'call effect');
+        guarded('call effect', () => crm?.onCallChanged(prev, next));
       },
       showCard(call) {
         push('popup.show', view(call));
       },
     },
   });
-  // The PBX clients for dialing and the 3CX phonebook (one per API, each parses its answers).
-  const pbxDeps = { fetch: fetchFn, clock, logger };
-  const httpApi = createHttpApiClient(pbxDeps, () => settings().pbx.httpApi);
-  const restApi = createRestApiClient(pbxDeps, () => settings().pbx.restApi);
   const dialer = createDialer({
     spawn,
     settings,
@@ -171,8 +129,21 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     httpApiMakeCall: (ext, dest) => httpApi.makeCall(ext, dest),
     restApiMakeCall: (ext, dest) => restApi.makeCall(ext, dest),
   });
+  resendCallsOf = (number) => {
+    for (const key of router.cards()) {
+      const call = router.get(key);
+      if (call?.number === number) push('call.updated', view(call));
+    }
+  };
+  // After a contact changed, the open cards show the name it has now.
+  const resendCards = () => {
+    for (const key of router.cards()) {
+      const call = router.get(key);
+      if (call) push('call.updated', view(call));
+    }
+  };
 
-  const ctx: EffectContext = {
+  crm = createCrmEffects({
     db,
     clock,
     logger,
@@ -183,21 +154,11 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
       if (call) push('call.updated', view(call));
     },
     push,
-  };
-  // The CRM outbox is part of every core: the desktop app, browser mode and tests alike.
-  const crm = createCrmEffects({ ...ctx, ...deps.crm });
-  effects.push(crm);
+    ...deps.crm,
+  });
+  const outbox: CrmEffects = crm;
 
-  const closed = router.closeStaleCalls();
-  if (closed) logger.info(`closed ${closed} stale call(s) at start-up`);
-  let sweepTimer = clock.setTimeout(function sweep() {
-    router.closeStaleCalls();
-    sweepTimer = clock.setTimeout(sweep, STALE_SWEEP_MS);
-  }, STALE_SWEEP_MS);
-
-  function notice(level: 'info' | 'warn' | 'error', message: string): void {
-    push('notice', { level, message });
-  }
+  const sweep = startStaleSweep({ router, clock, logger });
 
   for (const p of store.view().problems)
     notice('warn', `Settings: ${p.path ? `${p.path}: ` : ''}${p.message}`);
@@ -212,147 +173,58 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
     return { via: result.via };
   }
 
-  async function handleArgv(argv: readonly string[], source: ArgvSource): Promise<ArgvOutcome> {
-    try {
-      const inv = parseArgv(argv);
-      switch (inv.kind) {
-        case 'call-notification': {
-          for (const w of inv.warnings) logger.warn(`3CX argv (${source}): ${w}`, { argv });
-          const call = router.apply(inv.notification, argv);
-          logger.info(`3CX /N:${inv.notification.type} call ${call.id} → ${call.state}`, {
-            source,
-          });
-          return { kind: 'call', callId: call.id };
-        }
-        case 'dial-request': {
-          try {
-            await dial(inv.number);
-          } catch (e) {
-            notice('error', (e as Error).message);
-          }
-          return { kind: 'dial', number: inv.number };
-        }
-        case 'open':
-          return { kind: 'open' };
-        case 'unknown': {
-          logger.warn(`ignored a start with unusable arguments (${source}): ${inv.message}`, {
-            argv,
-          });
-          notice('warn', `CallPop was started with arguments it cannot use: ${inv.message}`);
-          return { kind: 'rejected', message: inv.message };
-        }
-      }
-    } catch (e) {
-      const message = redact((e as Error).message);
-      logger.error(`handling argv failed: ${message}`, { argv });
-      notice('error', `A 3CX notification could not be stored: ${message}`);
-      return { kind: 'rejected', message };
-    }
-  }
-
-  async function answer(channel: InvokeChannel, req: Record<string, unknown>): Promise<unknown> {
-    switch (channel) {
-      case 'calls.list':
-        return journal.list((req.limit as number | undefined) ?? 200).map(view);
-      case 'calls.get': {
-        const call = router.get(callKey(req.callId as string));
-        if (!call) throw new Error(`no call with id ${String(req.callId)}`);
-        return {
-          call: view(call),
-          history: call.number
-            ? journal.history(call.number, call.key, HISTORY_LIMIT, call.startedAt).map(view)
-            : [],
-        };
-      }
-      case 'wrapup.save': {
-        const key = callKey(req.callId as string);
-        const call = router.get(key);
-        if (!call) throw new Error(`no call with id ${String(req.callId)}`);
-        const wrap = journal.saveWrapUp(
-          key,
-          req.status as never,
-          req.comments as string,
-          clock.now(),
-        );
-        logger.info(
-          `wrap-up saved for call ${call.id}: ${wrap.status} (revision ${wrap.revision})`,
-        );
-        each((e) => e.onWrapUpSaved?.(call, wrap), 'wrap-up effect');
-        const v = view(call);
-        push('call.updated', v);
-        // Outcome recorded after the call: the card has done its job (two keystrokes, gone).
-        if (call.state === 'ended' && router.dismiss(key)) push('popup.hide', { callId: call.id });
-        return v;
-      }
-      case 'popup.list':
-        return router
-          .cards()
-          .map((k) => router.get(k))
-          .filter((c): c is CallRecord => c !== undefined)
-          .map(view);
-      case 'popup.dismiss': {
-        const key = callKey(req.callId as string);
-        router.dismiss(key);
-        push('popup.hide', { callId: router.get(key)?.id ?? (req.callId as string) });
-        return null;
-      }
-      case 'dial':
-        return dial(req.number as string);
-      case 'settings.get':
-        return publicView(store.view());
-      case 'settings.save': {
-        const r = store.save(withoutUnchangedSecrets(req.patch as Record<string, unknown>));
-        if (!r.ok) throw new Error(r.error);
+  const handlers: Handlers = {
+    ...callHandlers({
+      journal,
+      router,
+      clock,
+      logger,
+      view,
+      push,
+      wrapUpSaved: (call: CallRecord, wrap) =>
+        guarded('wrap-up effect', () => outbox.onWrapUpSaved(call, wrap)),
+    }),
+    ...popupHandlers({ router, view, push }),
+    ...dialHandlers({ dial }),
+    ...settingsHandlers({
+      store,
+      push,
+      saved(next: Settings) {
         refreshSecrets();
-        each((e) => e.onSettingsChanged?.(r.view.settings), 'settings effect');
-        const view = publicView(r.view);
-        push('settings.changed', view);
-        return view;
-      }
-      case 'outbox.summary':
-        return crm.summary();
-      case 'outbox.retry':
-        return crm.retry(req.id as number);
-      case 'outbox.discard':
-        return crm.discard(req.id as number);
-      case 'log.write':
-        logger[req.level as 'info'](`renderer: ${req.message as string}`);
-        return null;
-      case 'renderer.ready':
-        return null;
-    }
-  }
+        guarded('settings effect', () => outbox.onSettingsChanged(next));
+      },
+    }),
+    ...outboxHandlers(outbox),
+    ...logHandlers({ logger }),
+    ...contactHandlers({ contacts, changed: resendCards }),
+  };
+  const dispatcher = createDispatcher({
+    handlers,
+    logger,
+    redact: (text) => redact(text, store.secretValues()),
+  });
 
   // Resume what a previous run left pending; from here on the outbox sends.
-  crm.start();
+  outbox.start();
 
   return {
-    crm,
-    handleArgv,
-    async invoke(channel, payload): Promise<Result<InvokeResponses[InvokeChannel]>> {
-      const checked = validateRequest(channel, payload);
-      if (!checked.ok) {
-        logger.warn(`IPC: ${checked.error}`);
-        return { ok: false, error: checked.error };
-      }
-      try {
-        const value = await answer(checked.channel, checked.value as Record<string, unknown>);
-        return { ok: true, value: value as InvokeResponses[InvokeChannel] };
-      } catch (e) {
-        const error = redact((e as Error).message, store.secretValues());
-        logger.warn(`IPC ${channel} failed: ${error}`);
-        return { ok: false, error };
-      }
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    crm: outbox,
+    handleArgv: createArgvHandler({
+      router,
+      logger,
+      dial,
+      notice,
+      confirmLinks: () => settings().dialer.confirmLinks,
+      confirm: (number) => push('dial.confirm', { number }),
+    }),
+    invoke: dispatcher.invoke,
+    dispatch: dispatcher.dispatch,
+    subscribe: hub.subscribe,
     settings,
     async close() {
-      clock.clearTimeout(sweepTimer);
-      for (const e of effects) await e.close?.();
-      listeners.clear();
+      sweep.stop();
+      await outbox.close();
+      hub.clear();
       db.close();
     },
   };

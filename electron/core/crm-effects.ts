@@ -9,10 +9,9 @@ import type {
   Delivery,
   DeliveryKind,
   OutboxSummary,
-  PushEvent,
-  PushEvents,
+  PushArgs,
   WrapUp,
-} from '../../shared/ipc-contract';
+} from '../../shared/ipc';
 import { secretValuesOf, type Settings } from '../../shared/settings-schema';
 import { egardsFacts, type EgardsCallFacts } from '../../shared/egards-payload';
 import type { CallEffects, Clock, Logger } from './core-types';
@@ -32,7 +31,7 @@ export interface CrmEffectsDeps {
   /** A call's CRM badge or deliveries changed: re-send its view. */
   callChanged?(callKey: string): void;
   /** 'outbox.changed' with the new summary; 'notice' when deliveries wait for settings. */
-  push?<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
+  push?(...args: PushArgs): void;
   /** Parking hook: ms the agent parked this call through CallPop so far (not built yet: 0). */
   parkedMs?(callKey: string): number;
   random?: () => number;

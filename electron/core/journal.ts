@@ -2,7 +2,7 @@
 // raw notifications as they arrived, so a disputed record can be traced back to its argv.
 import type { Db } from './db';
 import type { CallRecord, CallState, CallOutcome } from '../../shared/call-tracker';
-import type { WrapUp, WrapUpStatus } from '../../shared/ipc-contract';
+import type { WrapUp, WrapUpStatus } from '../../shared/ipc';
 import type { Direction, NotificationType } from '../../shared/crm-args';
 import { matchKeys } from '../../shared/phone';
 

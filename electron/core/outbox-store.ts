@@ -8,12 +8,7 @@
 // head carries a next_attempt_at; the items behind it get one when it is delivered or
 // discarded (same transaction), so finding due work never scans blocked items.
 import type { Db } from './db';
-import type {
-  Delivery,
-  DeliveryKind,
-  DeliveryStatus,
-  OutboxSummary,
-} from '../../shared/ipc-contract';
+import type { Delivery, DeliveryKind, DeliveryStatus, OutboxSummary } from '../../shared/ipc';
 
 export type Chain = 'dbn' | 'egards';
 

@@ -10,7 +10,7 @@
 // - An item stays 'pending' in the database while in flight: a crash mid-send means it is
 //   sent again after restart, with the same idempotency key (at most one duplicate).
 import type { Clock, Logger } from './core-types';
-import type { DeliveryKind, OutboxSummary } from '../../shared/ipc-contract';
+import type { DeliveryKind, OutboxSummary } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 import { backoffDelay } from './backoff';
 import type { SendOutcome } from './clients/http';

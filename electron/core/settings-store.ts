@@ -24,7 +24,7 @@ import {
   type Settings,
   type SettingsProblem,
 } from '../../shared/settings-schema';
-import type { SettingsView } from '../../shared/ipc-contract';
+import type { SettingsView } from '../../shared/ipc';
 import type { Logger } from './core-types';
 
 export interface SecretBox {
@@ -100,11 +100,19 @@ function readJson(path: string, label: string, problems: SettingsProblem[]): unk
   }
 }
 
+/** Why a save was refused: the IPC error settings.save answers with. */
+export interface SaveRefusal {
+  code: 'locked' | 'invalid-settings';
+  message: string;
+  /** Each invalid setting's message, by dotted path. */
+  fields?: Record<string, string>;
+}
+
 export interface SettingsStore {
   get(): Settings;
   view(): SettingsView;
   /** Applies a partial change from the UI. Locked or invalid keys are refused as a whole. */
-  save(patch: Json): { ok: true; view: SettingsView } | { ok: false; error: string };
+  save(patch: Json): { ok: true; view: SettingsView } | { ok: false; error: SaveRefusal };
   reload(): SettingsView;
   /** Secret values currently in force, for the logger's redaction list. */
   secretValues(): string[];
@@ -256,13 +264,23 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       const touched = leafPaths(patch);
       const lockedHit = touched.filter((p) => locked.some((l) => p === l || p.startsWith(`${l}.`)));
       if (lockedHit.length > 0) {
-        return { ok: false, error: `locked by your administrator: ${lockedHit.join(', ')}` };
+        return {
+          ok: false,
+          error: {
+            code: 'locked',
+            message: `locked by your administrator: ${lockedHit.join(', ')}`,
+          },
+        };
       }
       const check = mergeSettings(patch, settings);
       if (check.problems.length > 0) {
         return {
           ok: false,
-          error: check.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+          error: {
+            code: 'invalid-settings',
+            message: check.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+            fields: Object.fromEntries(check.problems.map((p) => [p.path, p.message])),
+          },
         };
       }
       const { raw: plainRaw } = decryptSecrets(userRaw, []);

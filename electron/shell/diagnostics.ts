@@ -1,7 +1,7 @@
 // The "Copy diagnostics" text an agent pastes into a support ticket: versions, settings with
 // every secret replaced, outbox counts and the last warnings and errors. Pure: the caller
 // gathers the facts; the logger has already scrubbed secrets from the error lines.
-import type { OutboxSummary, SettingsView } from '../../shared/ipc-contract';
+import type { OutboxSummary, SettingsView } from '../../shared/ipc';
 import { redactSettings } from '../../shared/settings-schema';
 
 export interface DiagnosticsFacts {

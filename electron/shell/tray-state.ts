@@ -1,7 +1,7 @@
 // What the tray shows, as pure functions of what main knows: the calls in progress, the
 // outbox and the settings problems. tray.ts only turns the result into Electron objects.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { CallView, OutboxSummary } from '../../shared/ipc-contract';
+import type { CallView, OutboxSummary } from '../../shared/ipc';
 import type { CallState } from '../../shared/call-tracker';
 
 export const TRAY_ICONS = ['idle', 'ringing', 'in-call', 'problem'] as const;

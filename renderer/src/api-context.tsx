@@ -5,7 +5,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { useStore } from 'zustand';
-import type { CallPopApi } from '../../shared/ipc-api';
+import type { CallPopApi } from '../../shared/ipc';
 import { ALWAYS_OPEN, type ConnectionSource, type ConnectionStatus } from './bridge-types';
 import { createAppStore, type AppState, type AppStore } from './store';
 import { createQueryClient } from './queries';

@@ -1,6 +1,6 @@
 // What preload puts on `window` in Electron. Browser mode has no `window.callpop` and talks
 // to the same contract over a WebSocket instead (ws-bridge.ts).
-import type { CallPopApi } from '../../shared/ipc-api';
+import type { CallPopApi } from '../../shared/ipc';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 // Picks how the renderer reaches main: Electron's preload (`window.callpop`) or, in browser
 // mode, the WebSocket served by `callpop serve`.
-import { createApi, type CallPopApi } from '../../shared/ipc-api';
+import { createApi, ipcError, type CallPopApi } from '../../shared/ipc';
 import { ALWAYS_OPEN, type ConnectionSource } from './bridge-types';
 import { createWsBridge } from './ws-bridge';
 import { ipcSocketUrl, readAccessToken } from './token';
@@ -27,7 +27,7 @@ export function pickTransport(win: Window = window): Transport {
     checkToken: () => checkToken(win, token),
   });
   return {
-    api: createApi(bridge.invoke, bridge.subscribe),
+    api: createApi(bridge.invoke, bridge.subscribe, bridge.ready),
     connection: bridge.connection,
     browserMode: true,
   };
@@ -62,7 +62,8 @@ const NO_TOKEN: ConnectionSource = { getStatus: () => 'no-token', subscribe: () 
 /** Without a token the server would refuse us; every call answers with an error instead. */
 function disconnectedApi(): CallPopApi {
   return createApi(
-    async () => ({ ok: false, error: 'no access token' }),
+    async () => ({ ok: false, error: ipcError('disconnected', 'no access token') }),
     () => () => {},
+    async () => undefined,
   );
 }

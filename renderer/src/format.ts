@@ -1,6 +1,6 @@
 // How calls read to the agent. Everything the agent sees goes through `t`.
 import type { TFunction } from 'i18next';
-import type { CallView, WrapUpStatus } from '../../shared/ipc-api';
+import type { CallView, WrapUpStatus } from '../../shared/ipc';
 
 /** i18n keys of the DBN wrap-up statuses (the English values are the DBN values). */
 export const STATUS_KEYS = {

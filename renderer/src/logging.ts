@@ -1,5 +1,5 @@
 // The renderer has no log file of its own: every line goes to main's single log sink.
-import type { CallPopApi } from '../../shared/ipc-api';
+import type { CallPopApi } from '../../shared/ipc';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const MAX = 4000;

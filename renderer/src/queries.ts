@@ -1,7 +1,13 @@
 // TanStack Query over IPC: each factory keeps its key and its function together. Main owns the
 // network and already retries, so queries never retry and never wait for "online".
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import type { CallDetail, CallPopApi, CallView, Result } from '../../shared/ipc-api';
+import {
+  IpcFailure,
+  type CallDetail,
+  type CallPopApi,
+  type CallView,
+  type Result,
+} from '../../shared/ipc';
 import { callKey } from '../../shared/call-tracker';
 
 export const HISTORY_LIMIT = 500;
@@ -15,10 +21,10 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** A failed IPC result becomes a query error carrying main's message. */
+/** A failed IPC result becomes a query error carrying main's code, message and field messages. */
 export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   const result = await pending;
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new IpcFailure(result.error);
   return result.value;
 }
 

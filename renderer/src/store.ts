@@ -2,7 +2,7 @@
 // drafts and settings edits, and the notices to read. Server data (history, details, outbox, settings) lives in
 // the TanStack Query cache instead. One store per app instance, so every test starts clean.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CallView, PushEvents, WrapUpStatus } from '../../shared/ipc-api';
+import type { CallView, PushEvents, WrapUpStatus } from '../../shared/ipc';
 import { callKey } from '../../shared/call-tracker';
 import type { FieldPath, SettingsDraft } from './settings/fields';
 

@@ -1,11 +1,11 @@
-// Keeps the renderer in step with main: subscribe to every push first, then tell main we are
-// ready (it queues pushes until then), then ask which cards are open, so a call that arrived
+// Keeps the renderer in step with main: subscribe to every push first, then send the IPC
+// layer's ready signal (main queues pushes until then), then ask which cards are open, so a call that arrived
 // while the window was still loading is not lost. After a reconnect, ask again.
 import { useEffect, useRef } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
-import type { CallPopApi } from '../../shared/ipc-api';
+import type { CallPopApi } from '../../shared/ipc';
 import { resolveLanguage } from '../../shared/i18n';
 import { useApi, useAppStoreApi, useConnectionStatus } from './api-context';
 import { applyCallToCache, queryKeys, settingsQuery } from './queries';
@@ -54,10 +54,10 @@ export function useCallPopSync(): void {
 
 async function announceReady(api: CallPopApi, store: AppStore): Promise<void> {
   try {
-    await api.rendererReady();
+    await api.ready();
     const popups = await api.listPopups();
     if (popups.ok) store.getState().replaceCards(popups.value);
-    else logTo(api, 'warn', `popup.list failed: ${popups.error}`);
+    else logTo(api, 'warn', `popup.list failed: ${popups.error.message}`);
   } catch (err) {
     logTo(api, 'error', `renderer start-up sync failed: ${String(err)}`);
   }

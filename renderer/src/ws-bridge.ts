@@ -1,20 +1,22 @@
 // Browser mode: the IPC contract over one WebSocket to the local CallPop server.
 //   client → server  {"id": n, "channel": "<InvokeChannel>", "payload": {...}}
-//   server → client  {"id": n, "result": {"ok": true, "value": ...} | {"ok": false, "error": "..."}}
+//   server → client  {"id": n, "result": {"ok": true, "value": ...} | {"ok": false, "error": {code, message}}}
 //   server → client  {"event": "<PushEvent>", "payload": ...}
 // Invokes made before the socket opens are queued. A lost connection is retried with backoff;
 // an invoke already sent when it drops is answered with an error rather than re-sent, because
 // a wrap-up save is not safe to send twice and the agent still has the form to press Save again.
-import type {
-  InvokeChannel,
-  InvokeFn,
-  InvokeRequest,
-  InvokeResponses,
-  PushEvent,
-  PushEvents,
-  Result,
-  SubscribeFn,
-} from '../../shared/ipc-api';
+import {
+  ipcError,
+  isResult,
+  type InvokeChannel,
+  type InvokeFn,
+  type InvokeRequest,
+  type InvokeResponses,
+  type PushEvent,
+  type PushEvents,
+  type Result,
+  type SubscribeFn,
+} from '../../shared/ipc';
 import type { ConnectionSource, ConnectionStatus } from './bridge-types';
 
 /** The part of the DOM WebSocket the bridge uses, so tests can pass a fake class. */
@@ -46,6 +48,11 @@ export interface WsBridgeOptions {
 export interface WsBridge {
   invoke: InvokeFn;
   subscribe: SubscribeFn;
+  /**
+   * The IPC layer's ready signal. The server sends a socket every push from the moment it
+   * opens and this bridge subscribes before it connects, so nothing waits for it here.
+   */
+  ready(): Promise<void>;
   connection: ConnectionSource;
   close(): void;
 }
@@ -152,7 +159,7 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
       if (socket !== s) return;
       socket = null;
       for (const [id] of [...inFlight]) {
-        settle(id, { ok: false, error: 'Connection to CallPop lost' });
+        settle(id, { ok: false, error: ipcError('disconnected', 'Connection to CallPop lost') });
       }
       if (closed) return;
       setStatus('reconnecting');
@@ -177,7 +184,11 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
     new Promise<Result<InvokeResponses[C]>>((resolve) => {
       const id = nextId++;
       const timer = setTimeout(
-        () => settle(id, { ok: false, error: `No answer from CallPop (${channel})` }),
+        () =>
+          settle(id, {
+            ok: false,
+            error: ipcError('timeout', `No answer from CallPop (${channel})`),
+          }),
         invokeTimeoutMs,
       );
       waiting.set(id, (r) => {
@@ -203,6 +214,7 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
   return {
     invoke,
     subscribe,
+    ready: async () => undefined,
     connection: {
       getStatus: () => status,
       subscribe(cb) {
@@ -219,10 +231,4 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
       socket = null;
     },
   };
-}
-
-function isResult(v: unknown): v is Result<unknown> {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as { ok?: unknown; error?: unknown };
-  return r.ok === true || (r.ok === false && typeof r.error === 'string');
 }

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { readJournal } from '../../electron/core/export';
 import { openDatabase } from '../../electron/core/db';
-import type { CallView, OutboxSummary, PushEvent } from '../../shared/ipc-contract';
+import type { CallView, OutboxSummary, PushEvent } from '../../shared/ipc';
 import { AGENT, DBN_TOKEN, EGARDS_KEY, FakeClock, MemoryLogger } from '../fixtures/crm-harness';
 import { startDbnServer, type DbnServer } from '../fixtures/dbn-server';
 import { startEgardsServer, type EgardsServer } from '../fixtures/egards-server';

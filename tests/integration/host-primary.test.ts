@@ -129,7 +129,7 @@ describe('browser-mode primary', () => {
       return messages.find((m) => m.id === id)!.result as {
         ok: boolean;
         value?: unknown;
-        error?: string;
+        error?: { code: string; message: string };
       };
     };
     const list = await ask(1, 'calls.list', {});
@@ -149,7 +149,10 @@ describe('browser-mode primary', () => {
     });
     const bad = await ask(3, 'wrapup.save', { callId: 'w1', status: 'Maybe', comments: '' });
     expect(bad.ok).toBe(false);
-    expect(bad.error).toMatch(/status/);
+    expect(bad.error).toEqual({
+      code: 'invalid-request',
+      message: expect.stringMatching(/status/),
+    });
     expect(JSON.parse(exportJournal(dataDir, 'json'))[0]).toMatchObject({
       wrapUpStatus: 'Completed',
     });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as electron from './mocks/electron';
-import type { CallView, Result } from '../../shared/ipc-contract';
+import { READY_SIGNAL, type CallView, type Result } from '../../shared/ipc';
 import type * as AppModule from '../../electron/app';
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
@@ -73,7 +73,7 @@ describe('bundled app.cjs with a mocked electron', () => {
 
     // Cold start: the popup waits for its UI, then shows without taking focus.
     expect(popup.showInactive).not.toHaveBeenCalled();
-    await electron.invokeFrom(popup.webContents, 'renderer.ready', {});
+    await electron.invokeFrom(popup.webContents, READY_SIGNAL, undefined);
     expect(popup.showInactive).toHaveBeenCalledTimes(1);
     expect(popup.focus).not.toHaveBeenCalled();
     expect(main.show).not.toHaveBeenCalled();
@@ -112,7 +112,7 @@ describe('bundled app.cjs with a mocked electron', () => {
     stranger.url = 'app://callpop/index.html';
     expect(await electron.invokeFrom(stranger, 'calls.list', {})).toEqual({
       ok: false,
-      error: 'untrusted sender',
+      error: { code: 'untrusted-sender', message: 'untrusted sender' },
     });
 
     tray.item('quit').click!({ checked: false });

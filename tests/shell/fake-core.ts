@@ -1,23 +1,19 @@
 // A stand-in Core for the shell tests: the real core has its own tests; here only the wiring
-// matters. invoke() validates with the shared contract exactly as the real core does.
+// matters. dispatch() validates with the shared contract exactly as the real core does.
 import { vi } from 'vitest';
-import {
-  validateRequest,
-  type PushEvent,
-  type PushEvents,
-  type Result,
-} from '../../shared/ipc-contract';
+import type { InvokeFn, PushArgs, Result } from '../../shared/ipc';
+import { validateRequest } from '../../shared/ipc/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings-schema';
 import type { ArgvOutcome, Core, PushListener } from '../../electron/core/core-types';
 import { parseArgv } from '../../shared/crm-args';
 
 export interface FakeCore extends Core {
   listeners: Set<PushListener>;
-  emit<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
+  emit(...args: PushArgs): void;
   setSettings(patch: (s: Settings) => Settings): void;
   locked: string[];
   handleArgv: Core['handleArgv'] & ReturnType<typeof vi.fn>;
-  invoke: Core['invoke'] & ReturnType<typeof vi.fn>;
+  dispatch: Core['dispatch'] & ReturnType<typeof vi.fn>;
 }
 
 export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTINGS)): FakeCore {
@@ -26,8 +22,8 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
   const core: FakeCore = {
     listeners,
     locked: [],
-    emit(event, payload) {
-      for (const l of listeners) l(event, payload);
+    emit(...args) {
+      for (const l of listeners) l(...args);
     },
     setSettings(fn) {
       settings = fn(settings);
@@ -41,26 +37,27 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
       if (inv.kind === 'open') return { kind: 'open' };
       return { kind: 'rejected', message: inv.message };
     }),
-    invoke: vi.fn(async (channel: string, payload: unknown): Promise<Result<never>> => {
+    dispatch: vi.fn(async (channel: string, payload: unknown): Promise<Result<unknown>> => {
       const v = validateRequest(channel, payload);
       if (!v.ok) return { ok: false, error: v.error };
       switch (v.channel) {
         case 'settings.get':
-          return { ok: true, value: { settings, problems: [], locked: core.locked } as never };
+          return { ok: true, value: { settings, problems: [], locked: core.locked } };
         case 'settings.save': {
           const patch = (v.value as { patch: { popup?: Partial<Settings['popup']> } }).patch;
           core.setSettings((s) => ({ ...s, popup: { ...s.popup, ...(patch.popup ?? {}) } }));
-          return { ok: true, value: { settings, problems: [], locked: core.locked } as never };
+          return { ok: true, value: { settings, problems: [], locked: core.locked } };
         }
         case 'outbox.summary':
           return {
             ok: true,
-            value: { pending: 1, failed: 0, waitingSettings: 0, failedItems: [] } as never,
+            value: { pending: 1, failed: 0, waitingSettings: 0, failedItems: [] },
           };
         default:
-          return { ok: true, value: null as never };
+          return { ok: true, value: null };
       }
     }),
+    invoke: ((channel, request) => core.dispatch(channel, request)) as InvokeFn,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

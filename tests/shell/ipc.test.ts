@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from './mocks/electron';
 import { createFakeCore, type FakeCore } from './fake-core';
-import { invokeSchemas } from '../../shared/ipc-contract';
-import type { CallView } from '../../shared/ipc-contract';
+import { invokeSchemas } from '../../shared/ipc/schemas';
+import { READY_SIGNAL, type CallView } from '../../shared/ipc';
 
 vi.mock('electron', () => import('./mocks/electron'));
 const { createIpcBridge, UNTRUSTED_SENDER, MAX_QUEUED_PUSHES } = await import('../../electron/ipc');
@@ -30,15 +30,20 @@ beforeEach(() => {
 describe('IPC bridge', () => {
   it('registers exactly one handler per contract channel', () => {
     createIpcBridge({ ipcMain: electron.ipcMain, core, logger });
-    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(Object.keys(invokeSchemas).sort());
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(
+      [...Object.keys(invokeSchemas), READY_SIGNAL].sort(),
+    );
   });
 
   it('refuses a webContents that is not one of our windows', async () => {
     createIpcBridge({ ipcMain: electron.ipcMain, core, logger });
     const stranger = trustedWindow(); // right URL, but never trusted
     const result = await electron.invokeFrom(stranger, 'calls.list', {});
-    expect(result).toEqual({ ok: false, error: UNTRUSTED_SENDER });
-    expect(core.invoke).not.toHaveBeenCalled();
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'untrusted-sender', message: UNTRUSTED_SENDER },
+    });
+    expect(core.dispatch).not.toHaveBeenCalled();
     expect(logger.warn).toHaveBeenCalledWith(
       'Refused IPC from an untrusted sender',
       expect.objectContaining({ channel: 'calls.list' }),
@@ -52,24 +57,24 @@ describe('IPC bridge', () => {
     win.url = 'https://evil.example/';
     expect(await electron.invokeFrom(win, 'settings.get', {})).toEqual({
       ok: false,
-      error: UNTRUSTED_SENDER,
+      error: { code: 'untrusted-sender', message: UNTRUSTED_SENDER },
     });
     win.url = 'file:///C:/Users/agent/Downloads/evil.html';
     expect(await electron.invokeFrom(win, 'settings.get', {})).toEqual({
       ok: false,
-      error: UNTRUSTED_SENDER,
+      error: { code: 'untrusted-sender', message: UNTRUSTED_SENDER },
     });
     win.url = appUrl('/');
     const sub = { url: appUrl('/'), parent: win.mainFrame };
     expect(await electron.invokeFrom(win, 'settings.get', {}, sub)).toEqual({
       ok: false,
-      error: UNTRUSTED_SENDER,
+      error: { code: 'untrusted-sender', message: UNTRUSTED_SENDER },
     });
     expect(await electron.invokeFrom(win, 'settings.get', {}, null)).toEqual({
       ok: false,
-      error: UNTRUSTED_SENDER,
+      error: { code: 'untrusted-sender', message: UNTRUSTED_SENDER },
     });
-    expect(core.invoke).not.toHaveBeenCalled();
+    expect(core.dispatch).not.toHaveBeenCalled();
   });
 
   it('passes a trusted request to the core and returns its result', async () => {
@@ -78,7 +83,7 @@ describe('IPC bridge', () => {
     bridge.trust(win as never);
     const result = await electron.invokeFrom(win, 'settings.get', {});
     expect(result).toMatchObject({ ok: true, value: { locked: [] } });
-    expect(core.invoke).toHaveBeenCalledWith('settings.get', {});
+    expect(core.dispatch).toHaveBeenCalledWith('settings.get', {});
   });
 
   it('rejects a malformed payload with an error that names the field', async () => {
@@ -91,26 +96,27 @@ describe('IPC bridge', () => {
       comments: 1,
     })) as {
       ok: boolean;
-      error: string;
+      error: { code: string; message: string };
     };
     expect(result.ok).toBe(false);
-    expect(result.error).toMatch(/^invalid wrapup\.save request: status: /);
+    expect(result.error.code).toBe('invalid-request');
+    expect(result.error.message).toMatch(/^invalid wrapup\.save request: status: /);
     const dial = (await electron.invokeFrom(win, 'dial', { number: '' })) as {
       ok: boolean;
-      error: string;
+      error: { code: string; message: string };
     };
     expect(dial).toMatchObject({ ok: false });
-    expect(dial.error).toContain('number');
+    expect(dial.error.message).toContain('number');
   });
 
   it('turns a throwing core into a result, never a rejected invoke', async () => {
     const bridge = createIpcBridge({ ipcMain: electron.ipcMain, core, logger });
     const win = trustedWindow();
     bridge.trust(win as never);
-    core.invoke.mockRejectedValueOnce(new Error('boom'));
+    core.dispatch.mockRejectedValueOnce(new Error('boom'));
     expect(await electron.invokeFrom(win, 'calls.list', {})).toEqual({
       ok: false,
-      error: 'calls.list failed',
+      error: { code: 'failed', message: 'calls.list failed' },
     });
   });
 
@@ -127,7 +133,7 @@ describe('IPC bridge', () => {
     expect(win.send).not.toHaveBeenCalled();
     expect(bridge.isReady(win as never)).toBe(false);
 
-    await electron.invokeFrom(win, 'renderer.ready', {});
+    await electron.invokeFrom(win, READY_SIGNAL, undefined);
     expect(bridge.isReady(win as never)).toBe(true);
     expect(onReady).toHaveBeenCalledWith(win);
     expect(win.send.mock.calls.map((c) => c[0])).toEqual(['call.updated', 'popup.show']);
@@ -136,14 +142,26 @@ describe('IPC bridge', () => {
     expect(win.send).toHaveBeenLastCalledWith('popup.hide', { callId: 'A1' });
   });
 
+  it('ignores a ready signal from a page that is not ours', async () => {
+    const bridge = createIpcBridge({ ipcMain: electron.ipcMain, core, logger });
+    const win = trustedWindow('/popup');
+    bridge.trust(win as never);
+    core.emit('notice', { level: 'info', message: 'queued' });
+    win.url = 'https://evil.example.com/';
+    await electron.invokeFrom(win, READY_SIGNAL, undefined);
+    expect(bridge.isReady(win as never)).toBe(false);
+    expect(win.send).not.toHaveBeenCalled();
+    expect(core.dispatch).not.toHaveBeenCalled();
+  });
+
   it('sends to every trusted window and queues again after a reload', async () => {
     const bridge = createIpcBridge({ ipcMain: electron.ipcMain, core, logger });
     const main = trustedWindow('/');
     const popup = trustedWindow('/popup');
     bridge.trust(main as never);
     bridge.trust(popup as never);
-    await electron.invokeFrom(main, 'renderer.ready', {});
-    await electron.invokeFrom(popup, 'renderer.ready', {});
+    await electron.invokeFrom(main, READY_SIGNAL, undefined);
+    await electron.invokeFrom(popup, READY_SIGNAL, undefined);
     core.emit('notice', { level: 'info', message: 'hello' });
     expect(main.send).toHaveBeenCalledWith('notice', { level: 'info', message: 'hello' });
     expect(popup.send).toHaveBeenCalledWith('notice', { level: 'info', message: 'hello' });
@@ -155,7 +173,7 @@ describe('IPC bridge', () => {
     });
     core.emit('popup.show', call('B2'));
     expect(popup.send).not.toHaveBeenCalledWith('popup.show', expect.anything());
-    await electron.invokeFrom(popup, 'renderer.ready', {});
+    await electron.invokeFrom(popup, READY_SIGNAL, undefined);
     expect(popup.send).toHaveBeenLastCalledWith('popup.show', call('B2'));
   });
 
@@ -163,7 +181,7 @@ describe('IPC bridge', () => {
     const bridge = createIpcBridge({ ipcMain: electron.ipcMain, core, logger });
     const win = trustedWindow();
     bridge.trust(win as never);
-    await electron.invokeFrom(win, 'renderer.ready', {});
+    await electron.invokeFrom(win, READY_SIGNAL, undefined);
     win.emit('did-start-navigation', {
       isMainFrame: true,
       isSameDocument: true,
@@ -178,7 +196,7 @@ describe('IPC bridge', () => {
     bridge.trust(win as never);
     for (let i = 0; i < MAX_QUEUED_PUSHES + 25; i++)
       core.emit('notice', { level: 'info', message: String(i) });
-    await electron.invokeFrom(win, 'renderer.ready', {});
+    await electron.invokeFrom(win, READY_SIGNAL, undefined);
     expect(win.send).toHaveBeenCalledTimes(MAX_QUEUED_PUSHES);
     expect(win.send.mock.calls[0]![1]).toEqual({ level: 'info', message: '25' });
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('Dropped'), { dropped: 25 });

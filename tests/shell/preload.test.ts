@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { build, transformSync } from 'esbuild';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from './mocks/electron';
-import { createApi } from '../../shared/ipc-contract';
-import type { CallPopApi } from '../../shared/ipc-contract';
+import { createApi } from '../../shared/ipc';
+import type { CallPopApi } from '../../shared/ipc';
 
 vi.mock('electron', () => import('./mocks/electron'));
 
@@ -21,7 +21,7 @@ describe('preload bridge', () => {
   it('exposes the domain API under window.callpop, and nothing else', async () => {
     const api = await loaded;
     expect([...electron.contextBridge.exposed.keys()]).toEqual(['callpop']);
-    const expected = Object.keys(createApi(vi.fn(), vi.fn())).sort();
+    const expected = Object.keys(createApi(vi.fn(), vi.fn(), vi.fn())).sort();
     expect(Object.keys(api).sort()).toEqual(expected);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
@@ -47,7 +47,7 @@ describe('preload bridge', () => {
     );
     await expect(api.listCalls()).resolves.toEqual({
       ok: false,
-      error: "No handler registered for 'calls.list'",
+      error: { code: 'failed', message: "No handler registered for 'calls.list'" },
     });
   });
 
@@ -107,7 +107,7 @@ describe('built preload', () => {
     expect(checkSandboxedPreload(code)).toEqual([]);
     expect(code).toContain('exposeInMainWorld("callpop"');
     // Every window runs the preload before its first paint: no validation library in it
-    // (main validates; see shared/ipc-api.ts).
+    // (main validates; see shared/ipc/schemas.ts).
     expect(code).not.toMatch(/ZodError|\$ZodType/);
     expect(code.length).toBeLessThan(20_000);
   });

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from './mocks/electron';
 import { createFakeCore, type FakeCore } from './fake-core';
-import type { CallView, OutboxSummary } from '../../shared/ipc-contract';
+import type { CallView, OutboxSummary } from '../../shared/ipc';
 
 vi.mock('electron', () => import('./mocks/electron'));
 const { createTray } = await import('../../electron/tray');
@@ -128,7 +128,7 @@ describe('tray', () => {
     await flush();
     native.item('pause').click!({ checked: true });
     await flush();
-    expect(core.invoke).toHaveBeenCalledWith('settings.save', {
+    expect(core.dispatch).toHaveBeenCalledWith('settings.save', {
       patch: { popup: { paused: true } },
     });
     expect(core.settings().popup.paused).toBe(true);

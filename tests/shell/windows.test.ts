@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from './mocks/electron';
 import { createFakeCore, type FakeCore } from './fake-core';
-import type { CallView } from '../../shared/ipc-contract';
+import { READY_SIGNAL, type CallView } from '../../shared/ipc';
 
 vi.mock('electron', () => import('./mocks/electron'));
 const { createWindowManager, MOVE_SETTLE_MS } = await import('../../electron/windows');
@@ -42,7 +42,7 @@ function setup(platform: NodeJS.Platform = 'win32') {
 }
 
 async function ready(win: electron.BrowserWindow) {
-  await electron.invokeFrom(win.webContents, 'renderer.ready', {});
+  await electron.invokeFrom(win.webContents, READY_SIGNAL, undefined);
 }
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 // The DBN CRM client: caller lookup (never queued: it is only useful while the phone rings)
 // and the wrap-up write-back (sent by the outbox). The token travels in the query string with
 // GET, so every message that leaves this file is redacted.
-import type { CrmLookup, WrapUpStatus } from '../../../shared/ipc-contract';
+import type { CrmLookup, WrapUpStatus } from '../../../shared/ipc';
 import type { Settings } from '../../../shared/settings-schema';
 import {
   dbnEndpoint,

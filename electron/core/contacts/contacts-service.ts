@@ -10,22 +10,12 @@ import { contactsFromCsv, csvFormat } from '../../../shared/contacts/csv-contact
 import { guessMapping } from '../../../shared/contacts/csv-mapping';
 import { contactsFromVcards } from '../../../shared/contacts/vcard-contacts';
 import { contactsToCsv, contactsToVcf } from '../../../shared/contacts/export-contacts';
-import type { ContactFileFormat } from '../../../shared/contacts/import-result';
+import type { ContactsFilePreview } from '../../../shared/ipc';
 import { createContactStore, type ContactStore, type ImportSummary } from './contact-store';
 import { createCallerLookup, type CallerLookup, type PhonebookReader } from './caller-lookup';
 import { saveToPhonebook, type PhonebookWriter, type SavedToPhonebook } from './phonebook-save';
 
 export const SEARCH_LIMIT = 50;
-
-export type ContactsFilePreview =
-  | {
-      kind: 'csv';
-      format: ContactFileFormat;
-      headers: string[];
-      mapping: ColumnMapping;
-      rows: number;
-    }
-  | { kind: 'vcard'; format: 'vcard'; rows: number };
 
 export interface ContactsService {
   store: ContactStore;

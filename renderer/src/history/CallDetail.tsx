@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CallView } from '../../../shared/ipc-api';
+import type { CallView } from '../../../shared/ipc';
 import { countryName } from '../../../shared/phone';
 import { useApi } from '../api-context';
 import { callDetailQuery } from '../queries';

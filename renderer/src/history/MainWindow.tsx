@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CallView } from '../../../shared/ipc-api';
+import type { CallView } from '../../../shared/ipc';
 import { useApi, useBrowserMode } from '../api-context';
 import { settingsQuery } from '../queries';
 import { CardStack } from '../popup/CardStack';

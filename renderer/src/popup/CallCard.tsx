@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CallView } from '../../../shared/ipc-api';
+import type { CallView } from '../../../shared/ipc';
 import { countryName } from '../../../shared/phone';
 import { useApi, useAppStoreApi } from '../api-context';
 import { callDetailQuery } from '../queries';
@@ -25,7 +25,7 @@ export function CallCard({ call }: { call: CallView }) {
     api
       .dismissPopup(call.id)
       .then((r) => {
-        if (!r.ok) logTo(api, 'warn', `popup.dismiss ${call.id} failed: ${r.error}`);
+        if (!r.ok) logTo(api, 'warn', `popup.dismiss ${call.id} failed: ${r.error.message}`);
       })
       .catch(() => {});
   };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CallView } from '../../../shared/ipc-api';
+import type { CallView } from '../../../shared/ipc';
 import { useNow } from '../use-now';
 import { formatDuration } from '../format';
 

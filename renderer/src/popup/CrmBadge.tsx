@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CrmLookup } from '../../../shared/ipc-api';
+import type { CrmLookup } from '../../../shared/ipc';
 
 /** What the CRM said about this caller; nothing at all when the lookup is off. */
 export function CrmBadge({ crm }: { crm: CrmLookup }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Delivery } from '../../../shared/ipc-api';
+import type { Delivery } from '../../../shared/ipc';
 
 /** Where the wrap-up and call reports went: the newest delivery of each kind. */
 export function DeliveryList({ deliveries }: { deliveries: Delivery[] }) {

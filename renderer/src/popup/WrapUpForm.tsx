@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WRAP_UP_STATUSES, type CallView } from '../../../shared/ipc-api';
+import { WRAP_UP_STATUSES, type CallView } from '../../../shared/ipc';
 import { statusLabel } from '../format';
 import { DeliveryList } from './DeliveryList';
 import type { WrapUpDraft } from './use-wrap-up';

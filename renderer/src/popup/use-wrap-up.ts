@@ -3,7 +3,7 @@
 // what the agent typed; it is cleared only once main has stored the wrap-up.
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { WRAP_UP_STATUSES, type CallView, type WrapUpStatus } from '../../../shared/ipc-api';
+import { WRAP_UP_STATUSES, type CallView, type WrapUpStatus } from '../../../shared/ipc';
 import { useApi, useAppStore, useAppStoreApi } from '../api-context';
 import { applyCallToCache } from '../queries';
 
@@ -65,7 +65,7 @@ export function useWrapUp(call: CallView): WrapUpDraft {
       .saveWrapUp(call.id, status, comments)
       .then((result) => {
         if (!result.ok) {
-          setSaveState({ kind: 'error', error: result.error });
+          setSaveState({ kind: 'error', error: result.error.message });
           return;
         }
         const saved = result.value;

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { SettingsView } from '../../../shared/ipc-api';
+import type { SettingsView } from '../../../shared/ipc';
 import { SUPPORTED_LANGUAGES } from '../../../shared/i18n';
 import { useApi, useAppStore, useAppStoreApi } from '../api-context';
 import { queryKeys, settingsQuery, unwrap } from '../queries';
@@ -89,7 +89,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
 
   const { patch, invalid: notNumbers } = buildPatch(view.settings, draft, view.locked);
   const dirty = Object.keys(patch).length > 0 || notNumbers.length > 0;
-  const saveErrors = save.isError ? fieldErrors(save.error.message) : {};
+  const saveErrors = save.isError ? fieldErrors(save.error) : {};
   const idOf = (path: FieldPath) => `${formId}-${path.replace(/\./g, '-')}`;
 
   const onSubmit = (e: FormEvent) => {

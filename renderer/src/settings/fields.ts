@@ -1,5 +1,6 @@
 // What the settings screen shows and how the agent's edits become a patch for settings.save.
 // Pure data and functions, so the rules (secrets, locks, numbers) are tested without React.
+import { IpcFailure } from '../../../shared/ipc';
 import { getPath, REDACTED } from '../../../shared/settings-paths';
 import type { Settings } from '../../../shared/settings-schema';
 
@@ -210,14 +211,13 @@ export function buildPatch(
 const FIELD_PATHS = new Set<string>(FIELDS.map((f) => f.path));
 
 /**
- * Field messages in main's refusal ("dbn.timeoutMs: Too small…; agent.email: Invalid email"),
- * so each can also be shown next to its control. Text that names no field is left out.
+ * The per-field messages of main's refusal (its error's `fields`), so each can also be shown
+ * next to its control. Messages for settings the screen does not edit are left out.
  */
-export function fieldErrors(error: string): Partial<Record<FieldPath, string>> {
+export function fieldErrors(error: unknown): Partial<Record<FieldPath, string>> {
+  const fields = error instanceof IpcFailure ? error.fields : undefined;
   const out: Partial<Record<FieldPath, string>> = {};
-  for (const part of error.split('; ')) {
-    const m = /^([\w.]+): (.+)$/s.exec(part.trim());
-    if (m && FIELD_PATHS.has(m[1]!)) out[m[1] as FieldPath] = m[2]!;
-  }
+  for (const [path, message] of Object.entries(fields ?? {}))
+    if (FIELD_PATHS.has(path)) out[path as FieldPath] = message;
   return out;
 }

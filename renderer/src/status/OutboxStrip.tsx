@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Delivery, OutboxSummary, Result } from '../../../shared/ipc-api';
+import type { Delivery, OutboxSummary, Result } from '../../../shared/ipc';
 import { useApi } from '../api-context';
 import { outboxQuery, queryKeys } from '../queries';
 
@@ -46,7 +46,7 @@ function FailedList({ items }: { items: Delivery[] }) {
         setError(null);
         client.setQueryData(queryKeys.outbox, result.value);
       } else {
-        setError(result.error);
+        setError(result.error.message);
       }
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -34,8 +34,17 @@ describe('layering', () => {
     ['electron/host/x.ts', "import { app } from 'electron';\nexport const x = app;"],
     [
       'renderer/src/x.ts',
-      "import { invokeSchemas } from '../../shared/ipc-contract';\nexport const x = invokeSchemas;",
+      "import { invokeSchemas } from '../../shared/ipc/schemas';\nexport const x = invokeSchemas;",
     ],
+    [
+      'electron/preload.ts',
+      "import { invokeSchemas } from '../shared/ipc/schemas';\nexport const x = invokeSchemas;",
+    ],
+    [
+      'shared/ipc/x.ts',
+      "import { createCore } from '../../electron/core/core';\nexport const x = createCore;",
+    ],
+    ['shared/ipc/x.ts', "import { join } from 'node:path';\nexport const x = join;"],
   ])('refuses %s: %s', async (file, code) => {
     expect(await violations(file, code)).not.toEqual([]);
   });
@@ -50,7 +59,15 @@ describe('layering', () => {
     ['electron/app.ts', "import { app } from 'electron';\nexport const x = app;"],
     [
       'renderer/src/x.ts',
-      "import type { CallView } from '../../shared/ipc-contract';\nexport type X = CallView;",
+      "import type { CallView } from '../../shared/ipc';\nexport type X = CallView;",
+    ],
+    [
+      'renderer/src/x.ts',
+      "import type { InvokeChannel } from '../../shared/ipc/schemas';\nexport type X = InvokeChannel;",
+    ],
+    [
+      'shared/ipc/x.ts',
+      "import type { CallRecord } from '../call-tracker';\nexport type X = CallRecord;",
     ],
   ])('allows %s: %s', async (file, code) => {
     expect(await violations(file, code)).toEqual([]);

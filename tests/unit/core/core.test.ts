@@ -7,7 +7,7 @@ import { createCore } from '../../../electron/core/core';
 import { createLogger } from '../../../electron/core/logger';
 import { exportJournal } from '../../../electron/core/export';
 import { nodeSpawn, type Clock, type Core } from '../../../electron/core/core-types';
-import type { CallView, PushEvent } from '../../../shared/ipc-contract';
+import type { CallView, PushEvent, Result } from '../../../shared/ipc';
 
 const EXE = 'CallPop.exe';
 let dir: string;
@@ -34,10 +34,10 @@ async function start(settings?: unknown) {
   return { core, pushes };
 }
 
-async function value<T>(p: Promise<{ ok: boolean; value?: unknown; error?: string }>): Promise<T> {
+async function value<T>(p: Promise<Result<T>>): Promise<T> {
   const r = await p;
-  if (!r.ok) throw new Error(r.error);
-  return r.value as T;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
 }
 
 const cards = (core: Core) => value<CallView[]>(core.invoke('popup.list', {}));
@@ -140,20 +140,20 @@ describe('core', () => {
     expect(r).toEqual({ kind: 'rejected', message: expect.stringMatching(/no call id/) });
     expect(pushes.find((p) => p.event === 'notice')).toBeTruthy();
     expect(
-      await core.invoke('wrapup.save', { callId: 'x', status: 'Maybe', comments: '' }),
+      await core.dispatch('wrapup.save', { callId: 'x', status: 'Maybe', comments: '' }),
     ).toEqual({
       ok: false,
-      error: expect.stringMatching(/status/),
+      error: { code: 'invalid-request', message: expect.stringMatching(/status/) },
     });
-    expect(await core.invoke('no.such.channel', {})).toEqual({
+    expect(await core.dispatch('no.such.channel', {})).toEqual({
       ok: false,
-      error: expect.stringMatching(/unknown channel/),
+      error: { code: 'unknown-channel', message: expect.stringMatching(/unknown channel/) },
     });
     expect(
       await core.invoke('wrapup.save', { callId: 'nope', status: 'Completed', comments: '' }),
     ).toEqual({
       ok: false,
-      error: 'no call with id nope',
+      error: { code: 'not-found', message: 'no call with id nope' },
     });
     await core.handleArgv([EXE, '/N:S', '/C:0612345678', '/T:I', '/I:ok'], 'socket');
     expect(await cards(core)).toHaveLength(1);
@@ -177,7 +177,9 @@ describe('core', () => {
     const out = join(dir, 'dialed.txt');
     writeFileSync(fake, `#!/bin/sh\nprintf '%s\\n' "$@" > "${out}"\n`);
     chmodSync(fake, 0o755);
-    const { core } = await start({ dialer: { assistantPath: fake, outsideLinePrefix: '0' } });
+    const { core } = await start({
+      dialer: { assistantPath: fake, outsideLinePrefix: '0', confirmLinks: false },
+    });
     const dialed = await core.handleArgv([EXE, 'tel:06 1234-5678'], 'socket');
     expect(dialed).toEqual({ kind: 'dial', number: '0612345678' });
     for (let i = 0; i < 50 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 20));
@@ -190,17 +192,39 @@ describe('core', () => {
   });
 
   it('says clearly when the 3CX Assistant client is missing', async () => {
-    const { core, pushes } = await start({ dialer: { assistantPath: join(dir, 'missing.exe') } });
+    const { core, pushes } = await start({
+      dialer: { assistantPath: join(dir, 'missing.exe'), confirmLinks: false },
+    });
     const r = await core.invoke('dial', { number: '0612345678' });
     expect(r).toEqual({
       ok: false,
-      error: expect.stringMatching(/3CX Assistant client was not found/),
+      error: {
+        code: 'failed',
+        message: expect.stringMatching(/3CX Assistant client was not found/),
+      },
     });
     await core.handleArgv([EXE, 'tel:0612345678'], 'socket');
     expect(pushes.find((p) => p.event === 'notice')?.payload).toMatchObject({ level: 'error' });
     // The agent dials by hand; 3CX reports the outbound call: it still gets the number.
     await core.handleArgv([EXE, '/N:S', '/T:O', '/I:manual'], 'socket');
     expect((await cards(core)).find((c) => c.id === 'manual')?.number).toBe('0612345678');
+    await core.close();
+  });
+});
+
+describe('dial links', () => {
+  it('wait for the agent to confirm when dialer.confirmLinks is on: nothing is started', async () => {
+    const fake = join(dir, 'tcx-assistant-client');
+    const out = join(dir, 'dialed.txt');
+    writeFileSync(fake, `#!/bin/sh\nprintf '%s\\n' "$@" > "${out}"\n`);
+    chmodSync(fake, 0o755);
+    const { core, pushes } = await start({ dialer: { assistantPath: fake, confirmLinks: true } });
+    await core.handleArgv([EXE, 'tel:+31612345678'], 'socket');
+    expect(pushes.find((p) => p.event === 'dial.confirm')?.payload).toEqual({
+      number: '+31612345678',
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(out)).toBe(false);
     await core.close();
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createCore } from '../../../electron/core/core';
 import { createLogger } from '../../../electron/core/logger';
 import type { Clock } from '../../../electron/core/core-types';
-import type { CallDetail } from '../../../shared/ipc-contract';
+import type { CallDetail } from '../../../shared/ipc';
 
 let dir: string;
 let now: number;
@@ -36,10 +36,10 @@ describe('earlier calls', () => {
     await call('second', '0651112222');
     await call('third', '0031651112222');
     const r = await core.invoke('calls.get', { callId: 'second' });
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(r.error.message);
     expect((r.value as CallDetail).history.map((c) => c.id)).toEqual(['first']);
     const last = await core.invoke('calls.get', { callId: 'third' });
-    if (!last.ok) throw new Error(last.error);
+    if (!last.ok) throw new Error(last.error.message);
     expect((last.value as CallDetail).history.map((c) => c.id)).toEqual(['second', 'first']);
     await core.close();
   });

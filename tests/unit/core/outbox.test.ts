@@ -9,7 +9,7 @@ import { openDatabase, type Db } from '../../../electron/core/db';
 import { createOutboxStore, type OutboxRow } from '../../../electron/core/outbox-store';
 import { createOutbox, type Transport } from '../../../electron/core/outbox';
 import type { SendOutcome } from '../../../electron/core/clients/http';
-import type { DeliveryKind } from '../../../shared/ipc-contract';
+import type { DeliveryKind } from '../../../shared/ipc';
 import { DEFAULT_SETTINGS } from '../../../shared/settings-schema';
 import { FakeClock, MemoryLogger } from '../../fixtures/crm-harness';
 

@@ -88,7 +88,10 @@ describe('settings store', () => {
     const refused = s.save({ dbn: { baseUrl: 'https://other.example.com' } });
     expect(refused).toEqual({
       ok: false,
-      error: expect.stringMatching(/locked by your administrator: dbn.baseUrl/),
+      error: {
+        code: 'locked',
+        message: expect.stringMatching(/locked by your administrator: dbn.baseUrl/),
+      },
     });
   });
 

@@ -5,15 +5,16 @@ import type {
   Core,
   PushListener,
 } from '../../../electron/core/core-types';
-import { validateRequest, type PushEvent, type PushEvents } from '../../../shared/ipc-contract';
+import type { InvokeFn, PushArgs } from '../../../shared/ipc';
+import { validateRequest } from '../../../shared/ipc/schemas';
 import { DEFAULT_SETTINGS } from '../../../shared/settings-schema';
 
 export interface FakeCore extends Core {
   argvs: Array<{ argv: readonly string[]; source: ArgvSource }>;
   invokes: Array<{ channel: string; payload: unknown }>;
-  push<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
+  push(...args: PushArgs): void;
   listenerCount(): number;
-  /** Makes invoke() throw (a transport must survive it). */
+  /** Makes dispatch() throw (a transport must survive it). */
   failInvoke: boolean;
 }
 
@@ -30,19 +31,20 @@ export function createFakeCore(): FakeCore {
       const id = argv.find((a) => /^\/i:/i.test(a));
       return id ? { kind: 'call', callId: id.slice(3) } : { kind: 'open' };
     },
-    async invoke(channel, payload) {
+    async dispatch(channel, payload) {
       core.invokes.push({ channel, payload });
       if (core.failInvoke) throw new Error('boom');
       const checked = validateRequest(channel, payload);
       if (!checked.ok) return { ok: false, error: checked.error };
       return { ok: true, value: null };
     },
+    invoke: ((channel, request) => core.dispatch(channel, request)) as InvokeFn,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    push(event, payload) {
-      for (const l of listeners) l(event, payload);
+    push(...args) {
+      for (const l of listeners) l(...args);
     },
     listenerCount: () => listeners.size,
     settings: () => DEFAULT_SETTINGS,

@@ -5,13 +5,10 @@ import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import {
-  parseFrame,
-  resolveStaticPath,
-  startWebServer,
-  tokenMatches,
-  type WebServer,
-} from '../../../electron/host/web-server';
+import { startWebServer, type WebServer } from '../../../electron/host/web-server';
+import { tokenMatches } from '../../../electron/host/web/request-guards';
+import { resolveStaticPath } from '../../../electron/host/web/static-files';
+import { parseFrame } from '../../../electron/host/web/ws-rpc';
 import { createFakeCore, silentLogger, type FakeCore } from './fake-core';
 
 const TOKEN = 'a'.repeat(64);
@@ -226,13 +223,19 @@ describe('WebSocket /ipc', () => {
     s.send(JSON.stringify({ channel: 'calls.list' }));
     expect(await nextMessage(s)).toEqual({
       id: null,
-      result: { ok: false, error: 'a frame needs a numeric "id"' },
+      result: {
+        ok: false,
+        error: { code: 'invalid-request', message: 'a frame needs a numeric "id"' },
+      },
     });
     s.send(JSON.stringify({ id: 3 }));
     expect(await nextMessage(s)).toMatchObject({ id: 3, result: { ok: false } });
     core.failInvoke = true;
     s.send(JSON.stringify({ id: 4, channel: 'calls.list', payload: {} }));
-    expect(await nextMessage(s)).toEqual({ id: 4, result: { ok: false, error: 'boom' } });
+    expect(await nextMessage(s)).toEqual({
+      id: 4,
+      result: { ok: false, error: { code: 'failed', message: 'boom' } },
+    });
     const closed = new Promise<number>((r) => s.once('close', (code) => r(code)));
     s.send('{not json');
     expect(await closed).toBe(1003);

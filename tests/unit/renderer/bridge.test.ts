@@ -43,6 +43,9 @@ describe('transport choice', () => {
   it('has a no-token state instead of a socket when no token is known', async () => {
     const t = pickTransport(window);
     expect(t.connection.getStatus()).toBe('no-token');
-    await expect(t.api.listCalls()).resolves.toEqual({ ok: false, error: 'no access token' });
+    await expect(t.api.listCalls()).resolves.toEqual({
+      ok: false,
+      error: { code: 'disconnected', message: 'no access token' },
+    });
   });
 });

@@ -9,12 +9,13 @@ import {
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponses,
+  type IpcErrorCode,
   type OutboxSummary,
   type PushEvent,
   type PushEvents,
   type Result,
   type SettingsView,
-} from '../../../shared/ipc-contract';
+} from '../../../shared/ipc';
 import { DEFAULT_SETTINGS } from '../../../shared/settings-schema';
 import { callKey } from '../../../shared/call-tracker';
 
@@ -80,7 +81,11 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     settings: { settings: DEFAULT_SETTINGS, problems: [], locked: [] } as SettingsView,
   };
   const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-  const missing = (id: string): Result<never> => ({ ok: false, error: `no call ${id}` });
+  const fail = (code: IpcErrorCode, message: string): Result<never> => ({
+    ok: false,
+    error: { code, message },
+  });
+  const missing = (id: string): Result<never> => fail('not-found', `no call ${id}`);
 
   const handlers: { [C in InvokeChannel]?: Handler<C> } = {
     'calls.list': () => ok([...calls.values()].sort((a, b) => b.startedAt - a.startedAt)),
@@ -121,12 +126,11 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     'outbox.retry': () => ok(fake.outbox),
     'outbox.discard': () => ok(fake.outbox),
     'log.write': () => ok(null),
-    'renderer.ready': () => ok(null),
   };
 
   const invoke = async <C extends InvokeChannel>(channel: C, req: InvokeRequest<C>) => {
     const handler = handlers[channel] as Handler<C> | undefined;
-    if (!handler) return { ok: false as const, error: `unhandled ${channel}` };
+    if (!handler) return fail('unknown-channel', `unhandled ${channel}`);
     return handler(req);
   };
   const subscribe = <E extends PushEvent>(event: E, cb: (p: PushEvents[E]) => void) => {
@@ -137,7 +141,7 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     return () => void set.delete(fn);
   };
 
-  const real = createApi(invoke, subscribe);
+  const real = createApi(invoke, subscribe, async () => undefined);
   const api = Object.fromEntries(
     Object.entries(real).map(([name, fn]) => [name, vi.fn(fn as (...a: unknown[]) => unknown)]),
   ) as unknown as SpiedApi;

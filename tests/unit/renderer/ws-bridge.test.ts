@@ -46,13 +46,13 @@ describe('WebSocket bridge', () => {
   it('queues invokes until the socket opens, then sends them in order', async () => {
     const { bridge, socket } = setup();
     expect(socket().url).toBe('ws://127.0.0.1:4711/ipc?token=t0k');
-    const a = bridge.invoke('renderer.ready', {});
+    const a = bridge.invoke('settings.get', {});
     const b = bridge.invoke('popup.list', {});
     expect(socket().sent).toEqual([]);
 
     socket().open();
     expect(socket().sent).toEqual([
-      { id: 1, channel: 'renderer.ready', payload: {} },
+      { id: 1, channel: 'settings.get', payload: {} },
       { id: 2, channel: 'popup.list', payload: {} },
     ]);
 
@@ -68,10 +68,16 @@ describe('WebSocket bridge', () => {
     const first = bridge.invoke('calls.get', { callId: 'a' });
     const second = bridge.invoke('calls.get', { callId: 'b' });
     const [idA, idB] = (socket().sent as { id: number }[]).map((f) => f.id);
-    socket().receive({ id: idB, result: { ok: false, error: 'no call b' } });
+    socket().receive({
+      id: idB,
+      result: { ok: false, error: { code: 'not-found', message: 'no call b' } },
+    });
     socket().receive({ id: idA, result: { ok: true, value: { call: 'A', history: [] } } });
     await expect(first).resolves.toEqual({ ok: true, value: { call: 'A', history: [] } });
-    await expect(second).resolves.toEqual({ ok: false, error: 'no call b' });
+    await expect(second).resolves.toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'no call b' },
+    });
   });
 
   it('dispatches pushes to subscribers of that event only, until they unsubscribe', () => {
@@ -115,7 +121,10 @@ describe('WebSocket bridge', () => {
       comments: '',
     });
     first.drop();
-    await expect(inFlight).resolves.toEqual({ ok: false, error: 'Connection to CallPop lost' });
+    await expect(inFlight).resolves.toEqual({
+      ok: false,
+      error: { code: 'disconnected', message: 'Connection to CallPop lost' },
+    });
     expect(bridge.connection.getStatus()).toBe('reconnecting');
 
     const queued = bridge.invoke('popup.list', {});
@@ -146,7 +155,7 @@ describe('WebSocket bridge', () => {
     vi.advanceTimersByTime(5000);
     await expect(pending).resolves.toEqual({
       ok: false,
-      error: 'No answer from CallPop (outbox.summary)',
+      error: { code: 'timeout', message: 'No answer from CallPop (outbox.summary)' },
     });
   });
 

@@ -8,7 +8,7 @@ import {
   readSuccess,
   writeBackParams,
 } from '../../../shared/dbn-protocol';
-import type { WrapUpStatus } from '../../../shared/ipc-contract';
+import type { WrapUpStatus } from '../../../shared/ipc';
 
 describe('parseDbnAnswer', () => {
   it.each([

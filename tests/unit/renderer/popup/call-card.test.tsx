@@ -17,11 +17,11 @@ describe('call cards', () => {
     const fake = createFakeApi({ popups: [waiting] });
     await renderPopupWindow(fake);
 
-    expect(fake.api.rendererReady).toHaveBeenCalled();
+    expect(fake.api.ready).toHaveBeenCalled();
     expect(fake.api.onPopupShow.mock.invocationCallOrder[0]).toBeLessThan(
-      fake.api.rendererReady.mock.invocationCallOrder[0]!,
+      fake.api.ready.mock.invocationCallOrder[0]!,
     );
-    expect(fake.api.rendererReady.mock.invocationCallOrder[0]).toBeLessThan(
+    expect(fake.api.ready.mock.invocationCallOrder[0]).toBeLessThan(
       fake.api.listPopups.mock.invocationCallOrder[0]!,
     );
     expect(screen.getByRole('dialog', { name: /Call from 06 12345678/ })).toBeTruthy();
@@ -146,7 +146,10 @@ describe('call cards', () => {
   it('keeps the typed comment and shows the error when saving fails', async () => {
     const user = userEvent.setup();
     const fake = createFakeApi();
-    fake.handle('wrapup.save', () => ({ ok: false, error: 'database is locked' }));
+    fake.handle('wrapup.save', () => ({
+      ok: false,
+      error: { code: 'failed', message: 'database is locked' },
+    }));
     await renderPopupWindow(fake);
     act(() => fake.emit('popup.show', makeCall({ id: 'e1' })));
     const card = screen.getByRole('dialog');

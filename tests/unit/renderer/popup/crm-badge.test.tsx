@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
-import type { CrmLookup } from '../../../../shared/ipc-contract';
+import type { CrmLookup } from '../../../../shared/ipc';
 import { CrmBadge } from '../../../../renderer/src/popup/CrmBadge';
 import { createFakeApi } from '../fake-api';
 import { renderWithApi } from '../render-app';

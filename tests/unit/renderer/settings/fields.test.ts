@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, REDACTED } from '../../../../shared/settings-schema';
 import { buildPatch, fieldErrors, isLocked } from '../../../../renderer/src/settings/fields';
+import { IpcFailure } from '../../../../shared/ipc';
 
 describe('settings patch', () => {
   it('locks a path by itself or by any group above it', () => {
@@ -50,14 +51,24 @@ describe('settings patch', () => {
   });
 
   it("finds the fields in main's refusal", () => {
-    expect(
-      fieldErrors(
-        'dbn.timeoutMs: Too small: expected number to be >=100; agent.email: Invalid email',
-      ),
-    ).toEqual({
+    const refusal = new IpcFailure({
+      code: 'invalid-settings',
+      message: 'dbn.timeoutMs: Too small: expected number to be >=100; agent.email: Invalid email',
+      fields: {
+        'dbn.timeoutMs': 'Too small: expected number to be >=100',
+        'agent.email': 'Invalid email',
+        'not.on.screen': 'ignored',
+      },
+    });
+    expect(fieldErrors(refusal)).toEqual({
       'dbn.timeoutMs': 'Too small: expected number to be >=100',
       'agent.email': 'Invalid email',
     });
-    expect(fieldErrors('locked by your administrator: dbn.baseUrl')).toEqual({});
+    const locked = new IpcFailure({
+      code: 'locked',
+      message: 'locked by your administrator: dbn.baseUrl',
+    });
+    expect(fieldErrors(locked)).toEqual({});
+    expect(fieldErrors(new Error('dbn.timeoutMs: not from main'))).toEqual({});
   });
 });

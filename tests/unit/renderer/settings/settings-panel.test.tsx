@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEFAULT_SETTINGS, REDACTED, type Settings } from '../../../../shared/settings-schema';
-import type { SettingsView } from '../../../../shared/ipc-contract';
+import type { SettingsView } from '../../../../shared/ipc';
 import { createFakeApi, makeCall, type FakeApi } from '../fake-api';
 import { flush, renderWithApi } from '../render-app';
 
@@ -259,7 +259,17 @@ describe('settings view', () => {
     const fake = fakeMain();
     const error =
       'dbn.timeoutMs: Too small: expected number to be >=100; agent.email: Invalid email';
-    fake.handle('settings.save', () => ({ ok: false, error }));
+    fake.handle('settings.save', () => ({
+      ok: false,
+      error: {
+        code: 'invalid-settings',
+        message: error,
+        fields: {
+          'dbn.timeoutMs': 'Too small: expected number to be >=100',
+          'agent.email': 'Invalid email',
+        },
+      },
+    }));
     const { user, panel, group } = await openSettings(fake);
     const agent = group('Agent');
     const email = within(agent).getByRole('textbox', { name: 'E-mail' });

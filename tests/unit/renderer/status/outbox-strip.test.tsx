@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Delivery, OutboxSummary } from '../../../../shared/ipc-contract';
+import type { Delivery, OutboxSummary } from '../../../../shared/ipc';
 import { OutboxStrip } from '../../../../renderer/src/status/OutboxStrip';
 import { createFakeApi } from '../fake-api';
 import { renderWithApi } from '../render-app';
@@ -81,7 +81,10 @@ describe('outbox strip', () => {
     const user = userEvent.setup();
     const fake = createFakeApi();
     fake.outbox = withFailure;
-    fake.handle('outbox.retry', () => ({ ok: false, error: 'no such delivery' }));
+    fake.handle('outbox.retry', () => ({
+      ok: false,
+      error: { code: 'not-found', message: 'no such delivery' },
+    }));
     renderWithApi(fake, <OutboxStrip />);
     await user.click(await screen.findByRole('button', { name: 'Retry' }));
     expect((await screen.findByRole('alert')).textContent).toBe(

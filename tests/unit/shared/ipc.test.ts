@@ -1,12 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import {
-  createApi,
-  invokeSchemas,
-  validateRequest,
-  type InvokeFn,
-  type SubscribeFn,
-} from '../../../shared/ipc-contract';
+import { createApi, type InvokeFn, type SubscribeFn } from '../../../shared/ipc';
+import { invokeSchemas, validateRequest } from '../../../shared/ipc/schemas';
 
 describe('validateRequest', () => {
   it('accepts a well-formed wrap-up', () => {
@@ -27,7 +22,7 @@ describe('validateRequest', () => {
   ])('rejects %s %j with a message naming the field', (channel, payload, message) => {
     const r = validateRequest(channel, payload);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(message);
+    if (!r.ok) expect(r.error.message).toMatch(message);
   });
 });
 
@@ -43,7 +38,7 @@ describe('createApi', () => {
       subscribed.push(event);
       return () => undefined;
     }) as unknown as SubscribeFn;
-    const api = createApi(invoke, subscribe);
+    const api = createApi(invoke, subscribe, async () => undefined);
     await api.saveWrapUp('7', 'Completed', 'ok');
     await api.dial('0612345678');
     api.onCallUpdated(() => undefined);

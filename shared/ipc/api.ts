@@ -1,0 +1,57 @@
+// The domain API both transports expose (the Electron preload and the browser-mode WebSocket
+// bridge build it from their own invoke/subscribe). Every method names a channel of the
+// contract; a misspelt channel or a wrong request does not compile.
+import type { InvokeFn, PushEvents, SubscribeFn } from './channels';
+import type {
+  OutboxSummary,
+  SettingsView,
+  CallView,
+  ColumnMapping,
+  ContactInput,
+  DialConfirm,
+  WrapUpStatus,
+} from './domain';
+
+export function createApi(
+  invoke: InvokeFn,
+  subscribe: SubscribeFn,
+  /** Tells main this renderer listens now (the IPC layer's ready signal). */
+  ready: () => Promise<void>,
+) {
+  return {
+    listCalls: (limit?: number) => invoke('calls.list', limit === undefined ? {} : { limit }),
+    getCall: (callId: string) => invoke('calls.get', { callId }),
+    saveWrapUp: (callId: string, status: WrapUpStatus, comments: string) =>
+      invoke('wrapup.save', { callId, status, comments }),
+    listPopups: () => invoke('popup.list', {}),
+    dismissPopup: (callId: string) => invoke('popup.dismiss', { callId }),
+    dial: (number: string) => invoke('dial', { number }),
+    getSettings: () => invoke('settings.get', {}),
+    saveSettings: (patch: Record<string, unknown>) => invoke('settings.save', { patch }),
+    outboxSummary: () => invoke('outbox.summary', {}),
+    retryDelivery: (id: number) => invoke('outbox.retry', { id }),
+    discardDelivery: (id: number) => invoke('outbox.discard', { id }),
+    searchContacts: (query: string) => invoke('contacts.search', { query }),
+    saveContact: (id: number | null, contact: ContactInput) =>
+      invoke('contacts.save', { id, contact }),
+    deleteContact: (id: number) => invoke('contacts.delete', { id }),
+    /** `data`: the file's bytes as base64. */
+    readContactsFile: (data: string) => invoke('contacts.readFile', { data }),
+    importContacts: (data: string, mapping: ColumnMapping | null) =>
+      invoke('contacts.import', { data, mapping }),
+    saveContactToPhonebook: (id: number) => invoke('contacts.toPhonebook', { id }),
+    exportContacts: (format: 'csv' | 'vcf') => invoke('contacts.export', { format }),
+    log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) =>
+      invoke('log.write', { level, message }),
+    ready,
+    onCallUpdated: (cb: (c: CallView) => void) => subscribe('call.updated', cb),
+    onPopupShow: (cb: (c: CallView) => void) => subscribe('popup.show', cb),
+    onPopupHide: (cb: (p: { callId: string }) => void) => subscribe('popup.hide', cb),
+    onSettingsChanged: (cb: (s: SettingsView) => void) => subscribe('settings.changed', cb),
+    onOutboxChanged: (cb: (s: OutboxSummary) => void) => subscribe('outbox.changed', cb),
+    onNotice: (cb: (n: PushEvents['notice']) => void) => subscribe('notice', cb),
+    onDialConfirm: (cb: (d: DialConfirm) => void) => subscribe('dial.confirm', cb),
+  };
+}
+
+export type CallPopApi = ReturnType<typeof createApi>;

@@ -1,0 +1,131 @@
+// The values that cross the IPC contract: calls, wrap-ups, deliveries, the outbox and the
+// settings screen. Plain types (plus the one list of wrap-up statuses), no zod, so the
+// renderer and the preload can import them freely.
+import type { CallRecord } from '../call-tracker';
+import type { PhoneInfo } from '../phone';
+import type { Settings, SettingsProblem } from '../settings-schema';
+import type { Contact, ContactInput } from '../contacts/contact';
+import type { ColumnMapping } from '../contacts/csv-mapping';
+import type { ContactFileFormat, ImportProblem } from '../contacts/import-result';
+
+export type { Contact, ContactInput, ColumnMapping, ContactFileFormat, ImportProblem };
+
+export const WRAP_UP_STATUSES = [
+  'No Answer',
+  'Schedule Later',
+  'Do not Disturb',
+  'Completed',
+] as const;
+export type WrapUpStatus = (typeof WRAP_UP_STATUSES)[number];
+
+export interface WrapUp {
+  status: WrapUpStatus;
+  comments: string;
+  savedAt: number;
+  /** 1 for the first save, +1 for every later edit; part of the CRM idempotency key. */
+  revision: number;
+}
+
+export type DeliveryKind = 'dbn-writeback' | 'egards-connect' | 'egards-disconnect';
+export type DeliveryStatus = 'pending' | 'waiting-settings' | 'delivered' | 'failed' | 'discarded';
+
+export interface Delivery {
+  id: number;
+  callId: string;
+  kind: DeliveryKind;
+  revision: number;
+  status: DeliveryStatus;
+  attempts: number;
+  /** The server's answer or the reason it is waiting, for the failed list. */
+  lastError: string | null;
+  nextAttemptAt: number | null;
+  updatedAt: number;
+}
+
+export type CrmLookup =
+  | { state: 'off' }
+  | { state: 'pending' }
+  | { state: 'known' }
+  | { state: 'unknown' }
+  | { state: 'timeout' }
+  | { state: 'error'; message: string };
+
+/** Who the number belongs to: a local contact, else the 3CX phonebook. */
+export interface CallerName {
+  name: string;
+  company: string;
+  source: 'local' | '3cx';
+  contactId?: number;
+  /** The label of the number that matched (mobile, work …). */
+  label?: string;
+}
+
+export interface CallView extends CallRecord {
+  phone: PhoneInfo | null;
+  /** The caller's (or, outbound, the called) name, as soon as it is known; null: unknown. */
+  caller: CallerName | null;
+  wrapUp: WrapUp | null;
+  crm: CrmLookup;
+  deliveries: Delivery[];
+}
+
+export interface CallDetail {
+  call: CallView;
+  /** Earlier calls with the same number, newest first. */
+  history: CallView[];
+}
+
+export interface OutboxSummary {
+  pending: number;
+  failed: number;
+  waitingSettings: number;
+  failedItems: Delivery[];
+}
+
+export interface SettingsView {
+  settings: Settings;
+  problems: SettingsProblem[];
+  locked: string[];
+}
+
+export type NoticeLevel = 'info' | 'warn' | 'error';
+
+export interface Notice {
+  level: NoticeLevel;
+  message: string;
+}
+
+export interface ContactsSearchResult {
+  contacts: Contact[];
+  /** More contacts match than were sent: the agent types on. */
+  more: boolean;
+}
+
+export type ContactsFilePreview =
+  | {
+      kind: 'csv';
+      format: ContactFileFormat;
+      headers: string[];
+      /** The guessed mapping, for the mapping step of other CSV files. */
+      mapping: ColumnMapping;
+      rows: number;
+    }
+  | { kind: 'vcard'; format: 'vcard'; rows: number };
+
+export interface ContactsImportSummary {
+  added: number;
+  updated: number;
+  skipped: number;
+  problems: ImportProblem[];
+}
+
+export interface SavedToPhonebook {
+  pbxId: string;
+  created: boolean;
+  leftOut: string[];
+}
+
+/** A dial link (tel:, callto:, sip:) waits for the agent to confirm. */
+export interface DialConfirm {
+  number: string;
+}
