@@ -221,31 +221,38 @@ async function boot(
   });
 
   registerDialProtocols(app, (m) => logger.warn(m));
+  // Dial links (tel:, callto:, sip:) and the shortcut both ask the agent in a message box.
+  const confirmDial = async (number: string) => {
+    const words = confirmWords(core.settings().language, app.getPreferredSystemLanguages(), number);
+    const r = await dialog.showMessageBox({
+      type: 'question',
+      message: words.message,
+      buttons: [words.call, words.cancel],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    return r.response === 0;
+  };
+  const dialNow = async (number: string) => {
+    const r = await core.invoke('dial', { number });
+    return r.ok ? ({ ok: true } as const) : ({ ok: false, error: r.error.message } as const);
+  };
   const removeDialShortcut = registerDialShortcut({
     globalShortcut,
     clipboard,
     platform: process.platform,
-    async confirm(number) {
-      const words = confirmWords(
-        core.settings().language,
-        app.getPreferredSystemLanguages(),
-        number,
-      );
-      const r = await dialog.showMessageBox({
-        type: 'question',
-        message: words.message,
-        buttons: [words.call, words.cancel],
-        defaultId: 0,
-        cancelId: 1,
-      });
-      return r.response === 0;
-    },
-    async dial(number) {
-      const r = await core.invoke('dial', { number });
-      return r.ok ? { ok: true } : { ok: false, error: r.error.message };
-    },
+    confirm: confirmDial,
+    dial: dialNow,
     notice: (level, message) => logger[level](message),
     log: (m) => logger.warn(m),
+  });
+  core.subscribe((event, payload) => {
+    if (event !== 'dial.confirm') return;
+    void confirmDial(payload.number).then(async (yes) => {
+      if (!yes) return;
+      const r = await dialNow(payload.number);
+      if (!r.ok) dialog.showErrorBox('CallPop', r.error);
+    });
   });
   const updater = createAutoUpdate({ logger, isPackaged: app.isPackaged });
   let applied = core.settings().app;

@@ -10,6 +10,7 @@ import { logTo } from '../logging';
 import { CallTimer } from './CallTimer';
 import { CrmBadge } from './CrmBadge';
 import { WrapUpForm } from './WrapUpForm';
+import { AddCallerButton, CallerName } from './CallerName';
 import { useWrapUp } from './use-wrap-up';
 
 /** One call's screen pop: who is calling, what we know, and the wrap-up form. */
@@ -59,8 +60,10 @@ export function CallCard({ call }: { call: CallView }) {
           <span aria-hidden="true">×</span>
         </button>
       </header>
+      <CallerName call={call} />
       <p className="number">{numberText(t, call)}</p>
       <PhoneFacts call={call} />
+      <AddCallerButton call={call} />
       <CrmBadge crm={call.crm} />
       <EarlierCalls call={call} />
       <WrapUpForm call={call} draft={draft} />
