@@ -68,6 +68,8 @@ export function ContactsScreen({
     getScrollElement: () => list.current,
     estimateSize: () => 64,
     overscan: 8,
+    // Until the list is measured (and where nothing is, as in tests): a window's worth.
+    initialRect: { width: 800, height: 600 },
   });
   useEffect(() => {
     const at = activeTarget ? contacts.indexOf(activeTarget.contact) : -1;
