@@ -162,7 +162,19 @@ export function createContactStore(
     };
   }
 
+  // A big file is written faster without keeping these indexes current row by row: they are
+  // dropped and built again in the same transaction (a sort instead of 250,000 random inserts).
+  // The identity index stays: re-import looks contacts up by it while it writes.
+  const BULK_ROWS = 5000;
+  const BULK_INDEXES = [
+    ['contacts_sort', 'CREATE INDEX contacts_sort ON contacts(sort_key)'],
+    ['contact_numbers_e164', 'CREATE INDEX contact_numbers_e164 ON contact_numbers(e164)'],
+    ['contact_numbers_rdigits', 'CREATE INDEX contact_numbers_rdigits ON contact_numbers(rdigits)'],
+  ] as const;
+
   const importTx = db.transaction((parsed: ParsedContacts): ImportSummary => {
+    const bulk = parsed.contacts.length >= BULK_ROWS;
+    if (bulk) for (const [name] of BULK_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
     let added = 0;
     let updated = 0;
     const defaultCountry = match().defaultCountry;
@@ -183,6 +195,7 @@ export function createContactStore(
         added++;
       }
     }
+    if (bulk) for (const [, sql] of BULK_INDEXES) db.exec(sql);
     const skipped = parsed.problems.filter((p) => !p.kept).length;
     return { added, updated, skipped, problems: parsed.problems };
   });
