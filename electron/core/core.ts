@@ -215,7 +215,12 @@ export async function createCore(deps: CoreDeps): Promise<Core & { crm: CrmEffec
       dial,
       notice,
       confirmLinks: () => settings().dialer.confirmLinks,
-      confirm: (number) => push('dial.confirm', { number }),
+      confirm: (number) => {
+        // Noted now, so the outbound call 3CX reports after the agent said yes gets the number.
+        const clean = cleanDialNumber(number, settings().dialer.outsideLinePrefix);
+        if (clean.ok) router.noteDial(clean.number);
+        push('dial.confirm', { number });
+      },
     }),
     invoke: dispatcher.invoke,
     dispatch: dispatcher.dispatch,
