@@ -1,4 +1,5 @@
 // German. Missing keys fall back to English.
+import { contactsDe } from './contacts/de';
 import type { Catalog } from './catalog';
 
 export const de = {
@@ -253,4 +254,5 @@ export const de = {
     title: 'Eingehender Anruf',
     titleOutbound: 'Ausgehender Anruf',
   },
+  ...contactsDe,
 } satisfies Catalog;

@@ -1,6 +1,7 @@
 // English UI strings: the source language. Pure data, so main can reuse it for the tray and
 // for notifications. Other languages translate what they can and fall back to these.
 // The four wrap-up labels are the DBN status values and must stay exactly as written.
+import { contactsEn } from './contacts/en';
 export const en = {
   app: {
     title: 'CallPop',
@@ -272,6 +273,7 @@ export const en = {
     title: 'Incoming call',
     titleOutbound: 'Outgoing call',
   },
+  ...contactsEn,
 };
 
 /** The shape every translation follows; leaves are strings. */

@@ -1,4 +1,5 @@
 // Dutch. Missing keys fall back to English.
+import { contactsNl } from './contacts/nl';
 import type { Catalog } from './catalog';
 
 export const nl = {
@@ -253,4 +254,5 @@ export const nl = {
     title: 'Inkomende oproep',
     titleOutbound: 'Uitgaande oproep',
   },
+  ...contactsNl,
 } satisfies Catalog;

@@ -1,5 +1,6 @@
 // Russian. Plurals use i18next's _one/_few/_many/_other forms. Missing keys fall back to
 // English.
+import { contactsRu } from './contacts/ru';
 import type { Catalog } from './catalog';
 
 export const ru = {
@@ -243,4 +244,5 @@ export const ru = {
     title: 'Входящий звонок',
     titleOutbound: 'Исходящий звонок',
   },
+  ...contactsRu,
 } satisfies Catalog;

@@ -6,8 +6,14 @@ import type {
   CallDetail,
   CallView,
   ConnectionTest,
+  Contact,
+  ContactsFilePreview,
+  ContactsImportSummary,
+  ContactsSearchResult,
+  DialConfirm,
   Notice,
   OutboxSummary,
+  SavedToPhonebook,
   SettingsView,
   SourceStatuses,
 } from './domain';
@@ -31,6 +37,13 @@ export interface InvokeResponses {
   'sources.status': SourceStatuses;
   'call.control': null;
   'callcontrol.test': ConnectionTest;
+  'contacts.search': ContactsSearchResult;
+  'contacts.save': Contact;
+  'contacts.delete': null;
+  'contacts.readFile': ContactsFilePreview;
+  'contacts.import': ContactsImportSummary;
+  'contacts.toPhonebook': SavedToPhonebook;
+  'contacts.export': string;
   'log.write': null;
 }
 
@@ -46,6 +59,8 @@ export interface PushEvents {
   notice: Notice;
   /** A PBX event source started, stopped, or began or stopped working. */
   'sources.changed': SourceStatuses;
+  /** A tel:/callto:/sip: link asks to dial: the agent confirms first (dialer.confirmLinks). */
+  'dial.confirm': DialConfirm;
 }
 export type PushEvent = keyof PushEvents;
 
@@ -59,6 +74,7 @@ const PUSH_EVENT_SET: { readonly [E in PushEvent]: true } = {
   'outbox.changed': true,
   notice: true,
   'sources.changed': true,
+  'dial.confirm': true,
 };
 export const PUSH_EVENTS = Object.keys(PUSH_EVENT_SET) as readonly PushEvent[];
 

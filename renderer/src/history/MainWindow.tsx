@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/ipc';
@@ -14,6 +14,10 @@ import { SettingsProblems } from '../status/SettingsProblems';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { CallDetail } from './CallDetail';
 import { HistoryList } from './HistoryList';
+import { ContactsScreen } from '../contacts/ContactsScreen';
+import type { ContactInput } from '../../../shared/contacts/contact';
+import { useDialLinks } from '../contacts/use-dial-links';
+import { useMissedTitle } from './use-missed-title';
 
 /** The agent's main window: status, history and the selected call (or the settings). */
 export function MainWindow() {
@@ -21,11 +25,34 @@ export function MainWindow() {
   const browserMode = useBrowserMode();
   const [selected, setSelected] = useState<{ id: string; key: string } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [contactsOpen, setContactsOpen] = useState(false);
+  const [prefill, setPrefill] = useState<ContactInput | null>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
+  useDialLinks(browserMode);
+  useMissedTitle();
+  // "Add contact" on a card: the contacts screen opens with a new contact for that number.
+  useEffect(() => {
+    const onAdd = (e: Event) => {
+      const number = (e as CustomEvent<{ number: string }>).detail.number;
+      setPrefill({
+        name: '',
+        company: '',
+        email: '',
+        notes: '',
+        numbers: [{ label: 'mobile', number }],
+      });
+      setSettingsOpen(false);
+      setContactsOpen(true);
+    };
+    window.addEventListener('callpop:add-contact', onAdd);
+    return () => window.removeEventListener('callpop:add-contact', onAdd);
+  }, []);
+  const prefillUsed = useCallback(() => setPrefill(null), []);
   // Choosing a call shows it; unsaved settings edits wait in the store for the next visit.
   const select = (call: CallView) => {
     setSelected({ id: call.id, key: call.key });
     setSettingsOpen(false);
+    setContactsOpen(false);
   };
   const closeSettings = () => {
     setSettingsOpen(false);
@@ -41,9 +68,23 @@ export function MainWindow() {
           {browserMode ? <NotificationPermissionButton /> : null}
           <button
             type="button"
+            aria-expanded={contactsOpen}
+            onClick={() => {
+              setContactsOpen((v) => !v);
+              setSettingsOpen(false);
+            }}
+          >
+            {t('contacts.open')}
+          </button>
+          <button
+            type="button"
             ref={settingsButton}
             aria-expanded={settingsOpen}
-            onClick={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
+            onClick={() => {
+              setContactsOpen(false);
+              if (settingsOpen) closeSettings();
+              else setSettingsOpen(true);
+            }}
           >
             {t('settings.open')}
           </button>
@@ -57,6 +98,10 @@ export function MainWindow() {
         <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
         {settingsOpen ? (
           <SettingsPanel onClose={closeSettings} />
+        ) : contactsOpen ? (
+          <section className="detail-pane" aria-label={t('contacts.heading')}>
+            <ContactsScreen prefill={prefill} onPrefillUsed={prefillUsed} />
+          </section>
         ) : (
           <section className="detail-pane" aria-label={t('history.detailHeading')}>
             {selected ? (

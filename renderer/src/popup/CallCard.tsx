@@ -11,6 +11,7 @@ import { CallTimer } from './CallTimer';
 import { CrmBadge } from './CrmBadge';
 import { CallControls } from './CallControls';
 import { WrapUpForm } from './WrapUpForm';
+import { AddCallerButton, CallerName } from './CallerName';
 import { useWrapUp } from './use-wrap-up';
 
 /** One call's screen pop: who is calling, what we know, and the wrap-up form. */
@@ -60,8 +61,10 @@ export function CallCard({ call }: { call: CallView }) {
           <span aria-hidden="true">×</span>
         </button>
       </header>
+      <CallerName call={call} />
       <p className="number">{numberText(t, call)}</p>
       <PhoneFacts call={call} />
+      <AddCallerButton call={call} />
       <CrmBadge crm={call.crm} />
       <CallControls call={call} />
       <EarlierCalls call={call} />
