@@ -14,7 +14,7 @@
 
   !define MUI_FINISHPAGE_TITLE "CallPop is installed"
   !define MUI_FINISHPAGE_TEXT_LARGE
-  !define MUI_FINISHPAGE_TEXT `To get a card for every call, point the 3CX Assistant at CallPop:$\r$\n$\r$\n1. Open the 3CX Assistant: File > Preferences > Options.$\r$\n2. In "Call CRM Executable", enter:$\r$\n      $INSTDIR\${APP_EXECUTABLE_FILENAME}$\r$\n   (for a standard install: %LOCALAPPDATA%\Programs\CallPop\CallPop.exe)$\r$\n3. Click OK. The next call opens a CallPop card.$\r$\n$\r$\nCallPop starts at login and waits in the tray. Its settings file is in %APPDATA%\CallPop\settings.json; an IT department can provide defaults in %ProgramData%\CallPop\config.json.`
+  !define MUI_FINISHPAGE_TEXT `To get a card for every call, point the 3CX Assistant at CallPop's notifier:$\r$\n$\r$\n1. Open the 3CX Assistant: File > Preferences > Options.$\r$\n2. In "Call CRM Executable", enter:$\r$\n      $INSTDIR\callpop-notify.exe$\r$\n   (for a standard install: %LOCALAPPDATA%\Programs\CallPop\callpop-notify.exe)$\r$\n3. Click OK. The next call opens a CallPop card.$\r$\n$\r$\ncallpop-notify.exe hands each call to the running CallPop in a few milliseconds and starts CallPop when it is not running. An Assistant already set to $INSTDIR\${APP_EXECUTABLE_FILENAME} keeps working, only slower.$\r$\n$\r$\nCallPop starts at login and waits in the tray. Its settings file is in %APPDATA%\CallPop\settings.json; an IT department can provide defaults in %ProgramData%\CallPop\config.json.`
   !define MUI_FINISHPAGE_RUN
   !define MUI_FINISHPAGE_RUN_TEXT "Start CallPop now"
   !define MUI_FINISHPAGE_RUN_FUNCTION "StartApp"

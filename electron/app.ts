@@ -14,7 +14,7 @@ import {
 } from 'electron';
 import { join } from 'node:path';
 import { createCore } from './core/core';
-import type { ArgvSource, Core } from './core/core-types';
+import type { ArgvOutcome, ArgvSource, Core } from './core/core-types';
 import { createLogger, LOG_DIR, type FileLogger } from './core/logger';
 import { createIpcBridge, type IpcBridge } from './ipc';
 import { confirmWords, registerDialShortcut } from './shell/dial-shortcut';
@@ -31,6 +31,8 @@ import { createAutoUpdate, type AutoUpdate } from './shell/updater';
 import { runExeCommand } from './shell/exe-commands';
 import type { ExeCommand } from './shell/exe-command';
 import { nodeSpawn } from './core/core-types';
+import { startDesktopEndpoint, type DesktopEndpoint } from './host/desktop-endpoint';
+import { refusalNotice } from './host/endpoint-guard';
 
 export const APP_USER_MODEL_ID = 'nl.callpop.app';
 
@@ -49,6 +51,8 @@ export interface StartedApp {
   ready: Promise<Runtime | null>;
   /** True once the agent chose Quit (closing windows then really closes them). */
   isQuitting(): boolean;
+  /** The local endpoint callpop-notify talks to (listening from the start, before ready). */
+  endpoint: Promise<DesktopEndpoint>;
 }
 
 /** Paths inside the build output, from this bundle's own location (never the cwd). */
@@ -137,7 +141,9 @@ export function startApp(options: { argv: readonly string[] }): StartedApp {
     if (!runtime || shutDown) return;
     event.preventDefault();
     shutDown = true;
-    void shutdown(runtime).finally(() => app.exit(0));
+    void shutdown(runtime)
+      .then(() => endpoint.then((e) => e.close()))
+      .finally(() => app.exit(0));
   });
 
   const ready = app
@@ -163,14 +169,37 @@ export function startApp(options: { argv: readonly string[] }): StartedApp {
       return null;
     });
 
-  return { ready, isQuitting: () => quitting };
+  // The trampoline's way in: listening at once, its events wait here until the core is up.
+  const endpoint = startDesktopEndpoint({
+    dataDir: app.getPath('userData'),
+    logger,
+    handle: async (argv, receivedAt) => {
+      const rt = await ready;
+      return rt
+        ? handle(rt, argv, 'socket', receivedAt)
+        : { kind: 'rejected', message: 'CallPop is not running' };
+    },
+    onRefused: (refusal) =>
+      void ready.then((rt) => rt?.core.notice('warn', refusalNotice(refusal))),
+  });
+
+  return { ready, isQuitting: () => quitting, endpoint };
 }
 
-async function handle(runtime: Runtime, argv: string[], source: ArgvSource): Promise<void> {
-  const outcome = await runtime.core.handleArgv(argv, source);
+async function handle(
+  runtime: Runtime,
+  argv: string[],
+  source: ArgvSource,
+  receivedAt?: number,
+): Promise<ArgvOutcome> {
+  const outcome =
+    receivedAt === undefined
+      ? await runtime.core.handleArgv(argv, source)
+      : await runtime.core.handleArgv(argv, source, receivedAt);
   // A plain start (start menu, desktop icon) is the agent asking for the window; a call never is.
   if (outcome.kind === 'open' && !(source === 'startup' && startsHidden(argv)))
     runtime.windows.showMain();
+  return outcome;
 }
 
 async function boot(

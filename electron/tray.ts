@@ -13,6 +13,8 @@ import { diagnosticsText } from './shell/diagnostics';
 import { dataDirMode, dataDirPrivacy } from './shell/data-dir-privacy';
 import { secretValuesOf } from '../shared/settings-paths';
 import { trayStrings } from './shell/tray-strings';
+import { agentMenuItems } from './shell/tray-agent';
+import type { AgentBarState, AgentChange } from '../shared/pbx-views';
 import {
   trackCall,
   trayMenuTemplate,
@@ -76,6 +78,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     paused: core.settings().popup.paused,
   };
   let locked: string[] = [];
+  let agent: AgentBarState | null = null;
   let current = trayView(facts);
   const images = new Map<TrayIcon, NativeImage>();
   const image = (icon: TrayIcon): NativeImage => {
@@ -92,9 +95,10 @@ export function createTray(deps: TrayDeps): CallPopTray {
   const tray = new Tray(image('idle'));
 
   async function diagnostics(): Promise<string> {
-    const [settings, outbox] = await Promise.all([
+    const [settings, outbox, latency] = await Promise.all([
       core.invoke('settings.get', {}),
       core.invoke('outbox.summary', {}),
+      core.invoke('latency.report', {}),
     ]);
     return diagnosticsText({
       appName: app.getName(),
@@ -108,6 +112,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
       settings: settings.ok ? settings.value : null,
       outbox: outbox.ok ? outbox.value : null,
       recentProblems: deps.logger.recentProblems?.() ?? [],
+      latency: latency.ok ? latency.value.summary : null,
       now: new Date(),
       dataDirPrivacy: dataDirPrivacy({
         dataDir: deps.dataDir,
@@ -141,6 +146,18 @@ export function createTray(deps: TrayDeps): CallPopTray {
     quit: () => deps.quit(),
   };
 
+  function changeAgent(change: AgentChange): void {
+    void core.invoke('pbx.agent.change', { change }).then((r) => {
+      if (!r.ok) logger.warn('Could not change the agent status', { error: r.error });
+      else {
+        const result = r.value;
+        agent = result.state;
+        if (!result.ok) logger.warn('The PBX refused an agent status change from the tray');
+      }
+      render();
+    });
+  }
+
   function render(): void {
     current = trayView(facts);
     tray.setImage(image(current.icon));
@@ -148,7 +165,13 @@ export function createTray(deps: TrayDeps): CallPopTray {
     const pauseLocked = isLocked('popup.paused', locked);
     tray.setContextMenu(
       Menu.buildFromTemplate(
-        trayMenuTemplate(current, { paused: facts.paused, pauseLocked }, t, actions),
+        trayMenuTemplate(
+          current,
+          { paused: facts.paused, pauseLocked },
+          t,
+          actions,
+          agentMenuItems(agent, t, changeAgent),
+        ),
       ),
     );
   }
@@ -169,6 +192,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     else if (event === 'outbox.changed') facts = { ...facts, outbox: payload };
     else if (event === 'settings.changed') applySettings(payload);
     else if (event === 'sources.changed') facts = { ...facts, sourcesDown: downCount(payload) };
+    else if (event === 'pbx.agent.changed') agent = payload;
     else return;
     render();
   });
@@ -185,6 +209,10 @@ export function createTray(deps: TrayDeps): CallPopTray {
     if (settings.ok) applySettings(settings.value);
     if (outbox.ok) facts = { ...facts, outbox: outbox.value };
     if (sources.ok) facts = { ...facts, sourcesDown: downCount(sources.value) };
+    render();
+  });
+  void core.invoke('pbx.agent.get', { background: true }).then((r) => {
+    if (r.ok) agent = r.value;
     render();
   });
 

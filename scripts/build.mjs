@@ -4,6 +4,8 @@
 //   dist/electron/app.cjs     the rest of the Electron main process
 //   dist/electron/preload.cjs the sandboxed preload: one CommonJS file, only `electron` external
 //   dist/cli/callpop.mjs      the `callpop` command (browser mode, export, demo, forwarding)
+//   dist/bin/callpop-notify   the native trampoline for the 3CX Assistant (scripts/build-native.mjs)
+import { spawnSync } from 'node:child_process';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync, chmodSync } from 'node:fs';
@@ -52,4 +54,7 @@ await esbuild({
   banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync('dist/cli/callpop.mjs', 0o755);
+
+const native = spawnSync(process.execPath, ['scripts/build-native.mjs'], { stdio: 'inherit' });
+if (native.status !== 0) process.exit(native.status ?? 1);
 console.log('built dist/');

@@ -30,7 +30,7 @@ export interface EgardsCallFacts {
   startedAt: number;
   answeredAt: number | null;
   endedAt: number | null;
-  /** Time the agent parked the call through CallPop (hook: parking is not built yet). */
+  /** Time the agent parked the call through CallPop (the card's Park / Unpark). */
   parkedMs: number;
   /** When the item was queued: "now" for a connect sent before the answer. */
   at: number;

@@ -36,6 +36,7 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
       settings = fn(settings);
       core.emit('settings.changed', { settings, problems: [], locked: core.locked });
     },
+    notice: vi.fn(),
     handleArgv: vi.fn(async (argv: readonly string[]): Promise<ArgvOutcome> => {
       const inv = parseArgv(argv);
       if (inv.kind === 'call-notification')
@@ -55,6 +56,18 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
           core.setSettings((s) => ({ ...s, popup: { ...s.popup, ...(patch.popup ?? {}) } }));
           return { ok: true, value: { settings, problems: [], locked: core.locked } };
         }
+        case 'latency.report':
+          return {
+            ok: true,
+            value: {
+              summary: {
+                events: 3,
+                steps: [{ from: 'received', to: 'applied', count: 3, p50: 0.4, p95: 0.9 }],
+                inApp: { count: 3, p50: 6.5, p95: 9.25, budgetMs: 16 },
+              },
+              recent: [],
+            },
+          };
         case 'outbox.summary':
           return {
             ok: true,

@@ -5,6 +5,7 @@ import type { NoticeLevel } from '../../shared/ipc';
 import type { CallRouter } from './call-router';
 import type { ArgvOutcome, ArgvSource, Logger } from './core-types';
 import { scrub } from '../../shared/scrub';
+import type { LatencyLog } from './latency';
 
 export function createArgvHandler(deps: {
   router: Pick<CallRouter, 'apply'>;
@@ -19,15 +20,18 @@ export function createArgvHandler(deps: {
    */
   confirmLinks?(): boolean;
   confirm?(number: string): void;
-}): (argv: readonly string[], source: ArgvSource) => Promise<ArgvOutcome> {
+  latency?: LatencyLog;
+}): (argv: readonly string[], source: ArgvSource, receivedAt?: number) => Promise<ArgvOutcome> {
   const { router, logger, notice } = deps;
-  return async function handleArgv(argv, source) {
+  return async function handleArgv(argv, source, receivedAt) {
+    const trace = deps.latency?.begin(receivedAt);
     try {
       const inv = parseArgv(argv);
       switch (inv.kind) {
         case 'call-notification': {
           for (const w of inv.warnings) logger.warn(`3CX argv (${source}): ${w}`, { argv });
-          const call = router.apply(inv.notification, argv);
+          const call = router.apply(inv.notification, argv, trace);
+          if (trace) deps.latency?.keep(trace);
           logger.info(`3CX /N:${inv.notification.type} call ${call.id} → ${call.state}`, {
             source,
           });

@@ -1,6 +1,9 @@
-// notification → tracker → journal → effects. Everything a 3CX event causes starts here, in
-// one synchronous step per event, so 2–3 racing launches per call are applied one at a time.
-// The state of the calls in progress is the tracker's (shared/call-tracker.ts, applyEvent).
+// notification → tracker → pushes → journal → effects. Everything a 3CX event causes starts
+// here, in one synchronous step per event, so 2–3 racing launches per call are applied one at a
+// time. The state of the calls in progress is the tracker's (shared/call-tracker.ts, applyEvent).
+// The card's data is pushed before the journal is written and before any effect (CRM lookups,
+// outbox) runs, so none of them delays the card; the step as a whole (and so the launcher's
+// acknowledgement) still ends only once the event is journaled.
 import type { CallNotification } from '../../shared/crm-args';
 import {
   applyEvent,
@@ -14,17 +17,22 @@ import {
 import type { Settings } from '../../shared/settings-schema';
 import type { Journal } from './journal';
 import type { Clock, Logger } from './core-types';
+import { epochNow, type EventTrace } from './latency';
 
 /** An outbound S has no /C:; its number is the one CallPop just dialed (docs/decisions.md). */
 export const DIAL_CORRELATION_MS = 10_000;
 
 export interface RouterEvents {
+  /** The call's new state, for the windows. */
   changed(prev: CallRecord | undefined, next: CallRecord): void;
   showCard(call: CallRecord): void;
+  /** After the journal has the change: what may take time (CRM effects, the outbox). */
+  settled?(prev: CallRecord | undefined, next: CallRecord): void;
 }
 
 export interface CallRouter {
-  apply(n: CallNotification, argv: readonly string[]): CallRecord;
+  /** `trace` (optional) gets the stage marks of the latency budget. */
+  apply(n: CallNotification, argv: readonly string[], trace?: EventTrace): CallRecord;
   noteDial(number: string): void;
   get(key: string): CallRecord | undefined;
   /** Cards currently shown, oldest first. */
@@ -62,7 +70,7 @@ export function createCallRouter(deps: {
   }
 
   return {
-    apply(n, argv) {
+    apply(n, argv, trace) {
       const at = deps.clock.now();
       const ev: TrackerEvent = { type: n.type, callId: n.callId, at };
       if (n.direction) ev.direction = n.direction;
@@ -81,15 +89,23 @@ export function createCallRouter(deps: {
       const key = callKey(n.callId);
       const step = applyEvent(live, ev, stored);
       const { prev, next } = step;
-      // Journal first: a call that could not be stored is not tracked either.
-      deps.journal.record({ type: n.type, callKey: key, at, argv }, next);
+      if (trace) {
+        trace.callId = next.id;
+        trace.type = n.type;
+        trace.marks.applied = epochNow();
+      }
       live = step.state;
       deps.events.changed(prev, next);
       if (wantsCard(next)) {
         popped.add(key);
         cards.add(key);
         deps.events.showCard(next);
+        if (trace) trace.card = true;
       }
+      if (trace) trace.marks.pushed = epochNow();
+      deps.journal.record({ type: n.type, callKey: key, at, argv }, next);
+      if (trace) trace.marks.committed = epochNow();
+      deps.events.settled?.(prev, next);
       return next;
     },
     noteDial(number) {
@@ -105,6 +121,7 @@ export function createCallRouter(deps: {
       for (const { prev, next } of closed) {
         deps.logger.warn(`call ${prev.id} had no end after 12 hours; closed as "end unknown"`);
         deps.events.changed(prev, next);
+        deps.events.settled?.(prev, next);
       }
       return closed.length;
     },

@@ -1,7 +1,7 @@
 // The shapes the composition root (createCore) and its callers share. The Electron shell,
 // browser mode and the tests all wire a core from these; none of it imports Electron.
 import { spawn, type SpawnOptions, type ChildProcess } from 'node:child_process';
-import type { InvokeFn, PushListener, Result } from '../../shared/ipc';
+import type { InvokeFn, NoticeLevel, PushListener, Result } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -52,8 +52,17 @@ export type ArgvOutcome =
 export type { PushListener };
 
 export interface Core {
-  /** Handles one process's argv (3CX notification, tel: URL, or nothing). Never throws. */
-  handleArgv(argv: readonly string[], source: ArgvSource): Promise<ArgvOutcome>;
+  /**
+   * Handles one process's argv (3CX notification, tel: URL, or nothing). Never throws.
+   * `receivedAt`: when the local endpoint read it (epoch ms), the latency budget's first mark.
+   */
+  handleArgv(
+    argv: readonly string[],
+    source: ArgvSource,
+    receivedAt?: number,
+  ): Promise<ArgvOutcome>;
+  /** Tells the agent something (a launch the endpoint refused, ...). */
+  notice(level: NoticeLevel, message: string): void;
   /** One request off the wire (any channel name, any payload), validated here; transports
    *  only check the sender. Never throws. */
   dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;

@@ -30,6 +30,8 @@ import { settingsHandlers } from './handlers/settings';
 import { outboxHandlers } from './handlers/outbox';
 import { logHandlers } from './handlers/log';
 import { sourceHandlers } from './handlers/sources';
+import { latencyHandlers } from './handlers/latency';
+import { createLatencyLog, type EventTrace } from './latency';
 import { createCallMatcher } from '../../shared/call-matching';
 import type { CallNotification } from '../../shared/crm-args';
 import {
@@ -43,6 +45,8 @@ import { contactHandlers } from './handlers/contacts';
 import { createContactsService } from './contacts/contacts-service';
 import { createHttpApiClient } from './clients/pbx-http-api';
 import { createRestApiClient } from './clients/pbx-rest-api';
+import { pbxHandlers } from './handlers/pbx';
+import { createPbxService, type PbxService, type PbxServiceDeps } from './pbx-service';
 
 export interface CoreDeps {
   dataDir: string;
@@ -59,11 +63,13 @@ export interface CoreDeps {
   sources?: Partial<
     Pick<EventSourcesDeps, 'restSnapshot' | 'random' | 'WebSocketImpl' | 'callControlBackoff'>
   >;
+  /** Options for the PBX service: tests shorten timeouts or turn main's polling off. */
+  pbx?: Pick<PbxServiceDeps, 'timeoutMs' | 'agentPollMs' | 'random'>;
 }
 
 export async function createCore(
   deps: CoreDeps,
-): Promise<Core & { crm: CrmEffects; sources: EventSources }> {
+): Promise<Core & { crm: CrmEffects; sources: EventSources; pbx: PbxService }> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
   const spawn: SpawnFn = deps.spawn ?? nodeSpawn;
@@ -85,6 +91,7 @@ export async function createCore(
     suffixDigits: settings().matching.suffixDigits,
   }));
   const hub = createPushHub(logger);
+  const latency = createLatencyLog();
   const { push } = hub;
   const notice = (level: NoticeLevel, message: string) => push('notice', { level, message });
 
@@ -157,9 +164,18 @@ export async function createCore(
     logger,
     settings,
     events: {
-      changed(prev, next) {
-        asOneChange(next.key, () => guarded('call effect', () => crm?.onCallChanged(prev, next)));
+      // The call's view is pushed before the journal write and before the CRM effects (a
+      // lookup, sending the outbox), so none of them delays the card. Only the Egards reports
+      // are queued first (local writes), so that this one push already shows them; a lookup
+      // about to start shows as under way (see decorate).
+      changed(_prev, next) {
+        asOneChange(next.key, () => guarded('call effect', () => crm?.queueReports(next)));
         push('call.updated', view(next));
+      },
+      // The change's own view was pushed above; what its effects change later (an answer to the
+      // lookup, a delivery sent) is pushed when it happens.
+      settled(prev, next) {
+        asOneChange(next.key, () => guarded('call effect', () => crm?.onCallChanged(prev, next)));
       },
       showCard(call) {
         push('popup.show', view(call));
@@ -191,8 +207,9 @@ export async function createCore(
     n: CallNotification,
     source: 'assistant' | PbxSourceName,
     argv: readonly string[],
+    trace?: EventTrace,
   ): CallRecord {
-    return router.apply(matcher.resolve(n, source, clock.now()), argv);
+    return router.apply(matcher.resolve(n, source, clock.now()), argv, trace);
   }
   // The poller backs off by itself, so each poll really asks (not the client's background mode).
   async function restSnapshot() {
@@ -222,6 +239,14 @@ export async function createCore(
     },
     onStatus: (all) => push('sources.changed', all),
   });
+  const pbx = createPbxService({
+    settings,
+    fetch: fetchFn,
+    clock,
+    logger,
+    ...deps.pbx,
+    onAgentState: (state) => push('pbx.agent.changed', state),
+  });
 
   crm = createCrmEffects({
     db,
@@ -231,6 +256,8 @@ export async function createCore(
     settings,
     callChanged: resendView,
     push,
+    // Time the agent parked a call through CallPop counts as Egards hold time.
+    parkedMs: (key) => pbx.calls.parkedMs(key),
     ...deps.crm,
   });
   const outbox: CrmEffects = crm;
@@ -285,6 +312,8 @@ export async function createCore(
       callControlId: (id) => matcher.ownId(id, 'call-control'),
     }),
     ...contactHandlers({ contacts, changed: resendCards }),
+    ...latencyHandlers(latency),
+    ...pbxHandlers(pbx),
   };
   const dispatcher = createDispatcher({
     handlers,
@@ -295,12 +324,14 @@ export async function createCore(
   // Resume what a previous run left pending; from here on the outbox sends.
   outbox.start();
   sources.start();
+  pbx.start();
 
   return {
     crm: outbox,
     sources,
+    pbx,
     handleArgv: createArgvHandler({
-      router: { apply: (n, argv) => applyNotification(n, 'assistant', argv) },
+      router: { apply: (n, argv, trace) => applyNotification(n, 'assistant', argv, trace) },
       logger,
       dial,
       notice,
@@ -312,7 +343,9 @@ export async function createCore(
         if (clean.ok) router.noteDial(clean.number);
         push('dial.confirm', { number });
       },
+      latency,
     }),
+    notice,
     invoke: dispatcher.invoke,
     dispatch: dispatcher.dispatch,
     subscribe: hub.subscribe,
@@ -320,6 +353,7 @@ export async function createCore(
     settings,
     async close() {
       sweep.stop();
+      pbx.close();
       await sources.stop();
       await outbox.close();
       hub.clear();

@@ -34,7 +34,7 @@ export interface CrmEffectsDeps {
   callChanged?(callKey: string): void;
   /** 'outbox.changed' with the new summary; 'notice' when deliveries wait for settings. */
   push?(...args: PushArgs): void;
-  /** Parking hook: ms the agent parked this call through CallPop so far (not built yet: 0). */
+  /** Parking hook: ms the agent parked this call through CallPop so far (pbx-call-control.ts). */
   parkedMs?(callKey: string): number;
   random?: () => number;
   concurrency?: number;
@@ -44,6 +44,9 @@ export interface CrmEffectsDeps {
 export interface CrmEffects {
   /** A call record changed; `prev` is undefined for a new call. Never blocks. */
   onCallChanged(prev: CallRecord | undefined, next: CallRecord): void;
+  /** Queues the call's Egards reports (local writes only, nothing is sent): runs before the
+   *  call's view is pushed, so that one push shows them; onCallChanged sends them. */
+  queueReports(call: CallRecord): void;
   /** The agent saved (or edited) a wrap-up: queue the write-back. Never blocks. */
   onWrapUpSaved(call: CallRecord, wrapUp: WrapUp): void;
   /** Adds the CRM badge and the delivery states to a call view. */
@@ -183,14 +186,18 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
     lookups.set(call.key, p);
   }
 
+  /** A lookup this call gets (if none has started yet). */
+  function lookupWanted(call: CallRecord, settings: Settings): boolean {
+    return (
+      settings.dbn.enabled &&
+      call.direction !== 'outbound' &&
+      !!call.number &&
+      call.state !== 'ended'
+    );
+  }
+
   function maybeLookup(call: CallRecord, settings: Settings): void {
-    if (
-      !settings.dbn.enabled ||
-      call.direction === 'outbound' ||
-      !call.number ||
-      call.state === 'ended'
-    )
-      return;
+    if (!lookupWanted(call, settings)) return;
     if (lookups.has(call.key) || store.lookup(call.key)) return;
     startLookup(call, settings);
   }
@@ -251,7 +258,28 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
     return store.forCall(callKey).map(toDelivery);
   }
 
+  // Calls with reports queued by queueReports and not yet handed to the outbox to send.
+  const queuedUnsent = new Set<string>();
+
+  function queueEgards(call: CallRecord, settings: Settings): boolean {
+    try {
+      return egardsFor(call, settings);
+    } catch (e) {
+      logger.error(
+        `Egards report for call ${call.id} could not be queued: ${redact((e as Error).message, settings)}`,
+      );
+      return false;
+    }
+  }
+
   return {
+    queueReports(call) {
+      if (closed) return;
+      if (queueEgards(call, deps.settings())) {
+        queuedUnsent.add(call.key);
+        deps.callChanged?.(call.key);
+      }
+    },
     onCallChanged(_prev, next) {
       if (closed) return;
       const settings = deps.settings();
@@ -262,16 +290,9 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
           `CRM lookup for call ${next.id} could not start: ${redact((e as Error).message, settings)}`,
         );
       }
-      try {
-        if (egardsFor(next, settings)) {
-          deps.callChanged?.(next.key);
-          outbox.kick();
-        }
-      } catch (e) {
-        logger.error(
-          `Egards report for call ${next.id} could not be queued: ${redact((e as Error).message, settings)}`,
-        );
-      }
+      const queued = queueEgards(next, settings);
+      if (queued) deps.callChanged?.(next.key);
+      if (queuedUnsent.delete(next.key) || queued) outbox.kick();
     },
     onWrapUpSaved(call: CallRecord, wrapUp: WrapUp) {
       if (closed) return;
@@ -300,7 +321,12 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
       }
     },
     decorate(view: CallView): CallView {
-      return { ...view, crm: lookupFor(view.key), deliveries: deliveriesFor(view.key) };
+      let crm = lookupFor(view.key);
+      // The card is pushed before the lookup starts (nothing may delay it): a lookup that is
+      // about to start already shows as under way.
+      if (crm.state === 'off' && !closed && lookupWanted(view, deps.settings()))
+        crm = { state: 'pending' };
+      return { ...view, crm, deliveries: deliveriesFor(view.key) };
     },
     onSettingsChanged(settings: Settings) {
       if (closed) return;

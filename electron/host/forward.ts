@@ -1,8 +1,9 @@
 // The forwarding half of single instance: what every 3CX launch runs. It must start nearly as
-// fast as a bare `node -e 0`, so it imports only node:net and node:path and does no work that
-// is not needed to hand an argv to the running CallPop and wait for its acknowledgement.
+// fast as a bare `node -e 0`, so it imports only node built-ins and does no work that is not
+// needed to hand an argv to the running CallPop and wait for its acknowledgement.
 import { connect, type Socket } from 'node:net';
-import { join, resolve } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { basename, dirname, posix, win32 } from 'node:path';
 import { tmpdir } from 'node:os';
 
 /** What a forwarder sends: one JSON object per line. */
@@ -18,8 +19,13 @@ export type ForwardReply =
 export const SOCKET_FILE = 'callpop.sock';
 /** A Unix socket path longer than this does not fit sun_path on every platform (104 on macOS). */
 const MAX_UNIX_SOCKET_PATH = 100;
-/** The longest line either side accepts; an argv is a few hundred bytes. */
-export const MAX_LINE_BYTES = 64 * 1024;
+/**
+ * The longest request line the endpoint accepts: Windows allows a 32,767-character command
+ * line, and JSON may escape one character as six (`\u0001`), UTF-8 takes up to three bytes.
+ */
+export const MAX_LINE_BYTES = 1024 * 1024;
+/** The longest reply line a forwarder reads. */
+export const MAX_REPLY_BYTES = 64 * 1024;
 
 /** FNV-1a over the UTF-16 code units, twice with different seeds: 16 hex digits, no crypto. */
 export function hashText(text: string): string {
@@ -33,27 +39,111 @@ export function hashText(text: string): string {
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
+export interface EndpointEnv {
+  platform?: NodeJS.Platform;
+  tmpDir?: string;
+  xdgRuntimeDir?: string;
+  uid?: number;
+}
+
+/** Where the endpoint is, and the directory that must belong to the user for it to be trusted. */
+export interface Endpoint {
+  path: string;
+  /** null on Windows (a named pipe). */
+  dir: string | null;
+  /** The runtime directory (not the data directory): it must be exactly 0700. */
+  privateDir: boolean;
+}
+
 /**
- * Where the primary for `dataDir` listens: a named pipe on Windows (pipes vanish with their
- * process, so they never go stale), else `<dataDir>/callpop.sock`, or a socket in the temp
- * directory named after the data dir when that path would be too long for a Unix socket.
+ * Where the CallPop for `dataDir` listens; the native trampoline (native/src/notify-core.c)
+ * computes the same. Windows: a named pipe named after the data directory (pipes vanish with
+ * their process, so they never go stale). Elsewhere `<dataDir>/callpop.sock`; when that path is
+ * too long for a Unix socket, `callpop-<hash>.sock` in `$XDG_RUNTIME_DIR`, else in a per-user
+ * `<tmp>/callpop-<uid>` directory that must be 0700 and the user's: never a predictable name
+ * directly in the shared temp directory, where another user could create it first.
  */
+export function endpointFor(dataDir: string, env: EndpointEnv = {}): Endpoint {
+  const platform = env.platform ?? process.platform;
+  if (platform === 'win32') {
+    // Windows paths are case-insensitive; only A-Z are lowered so C can do the same.
+    const abs = win32.resolve(dataDir).replace(/[A-Z]/g, (c) => c.toLowerCase());
+    return { path: `\\\\.\\pipe\\callpop-${hashText(abs)}`, dir: null, privateDir: false };
+  }
+  const abs = posix.resolve(dataDir);
+  const inDir = posix.join(abs, SOCKET_FILE);
+  if (Buffer.byteLength(inDir) <= MAX_UNIX_SOCKET_PATH) {
+    return { path: inDir, dir: abs, privateDir: false };
+  }
+  const xdg = env.xdgRuntimeDir ?? process.env.XDG_RUNTIME_DIR;
+  const uid = env.uid ?? process.getuid?.() ?? 0;
+  const dir =
+    xdg && xdg.startsWith('/') ? xdg : posix.join(env.tmpDir ?? tmpdir(), `callpop-${uid}`);
+  return { path: posix.join(dir, `callpop-${hashText(abs)}.sock`), dir, privateDir: true };
+}
+
 export function socketPathFor(
   dataDir: string,
   platform: NodeJS.Platform = process.platform,
-  tmpDir = tmpdir(),
+  tmpDir?: string,
 ): string {
-  const abs = resolve(dataDir);
-  if (platform === 'win32') return `\\\\.\\pipe\\callpop-${hashText(abs.toLowerCase())}`;
-  const inDir = join(abs, SOCKET_FILE);
-  if (Buffer.byteLength(inDir) <= MAX_UNIX_SOCKET_PATH) return inDir;
-  return join(tmpDir, `callpop-${hashText(abs)}.sock`);
+  return endpointFor(dataDir, { platform, tmpDir }).path;
+}
+
+/**
+ * Whether a Unix endpoint may be talked to: its directory is the user's and nobody else can
+ * write to it (so nobody else can put a socket there), and the socket file is the user's.
+ * Node cannot read SO_PEERCRED, so ownership of the file and its directory is the check; the
+ * native trampoline checks the peer's uid too. 'foreign' is returned for a directory that is
+ * not ours: then nothing can be trusted nor recovered. 'untrusted' for a socket file that is
+ * not ours in our own directory (or one in a data directory others may write to): CallPop
+ * removes it, closes the directory and listens there itself.
+ */
+export function endpointTrust(
+  socketPath: string,
+  platform: NodeJS.Platform = process.platform,
+): 'ok' | 'missing' | 'untrusted' | { foreign: string } {
+  if (platform === 'win32') return 'ok';
+  const uid = process.geteuid?.() ?? process.getuid?.();
+  const dir = dirname(socketPath);
+  // A runtime directory holds nothing but sockets: it must be exactly 0700.
+  const privateDir = basename(socketPath) !== SOCKET_FILE;
+  let dirStat;
+  try {
+    dirStat = lstatSync(dir);
+  } catch {
+    return 'missing';
+  }
+  if (!dirStat.isDirectory()) return { foreign: `${dir} is not a directory (or is a link)` };
+  if (uid !== undefined && dirStat.uid !== uid)
+    return { foreign: `${dir} belongs to another user (uid ${dirStat.uid})` };
+  if (privateDir && (dirStat.mode & 0o077) !== 0)
+    return { foreign: `others may use ${dir} (mode ${(dirStat.mode & 0o777).toString(8)})` };
+  // Our data directory, but others may write to it: nothing in it is trusted until CallPop
+  // has closed it (it does when it listens).
+  if ((dirStat.mode & 0o022) !== 0) return 'untrusted';
+  let sock;
+  try {
+    sock = lstatSync(socketPath);
+  } catch {
+    return 'missing';
+  }
+  if (!sock.isSocket() || (uid !== undefined && sock.uid !== uid)) return 'untrusted';
+  return 'ok';
 }
 
 export type ConnectResult = { socket: Socket } | { error: string };
 
-/** Connects to the primary; resolves with the error code (ENOENT, ECONNREFUSED, ...) if none. */
+/**
+ * Connects to the primary; resolves with the error code (ENOENT, ECONNREFUSED, ...) if none.
+ * A socket file that is not the user's is never connected to: 'EUNTRUSTED' (CallPop may replace
+ * it), or 'EFOREIGN: ...' when its directory is not the user's.
+ */
 export function connectLocal(path: string, timeoutMs = 2000): Promise<ConnectResult> {
+  const trust = endpointTrust(path);
+  if (trust === 'missing') return Promise.resolve({ error: 'ENOENT' });
+  if (trust === 'untrusted') return Promise.resolve({ error: 'EUNTRUSTED' });
+  if (trust !== 'ok') return Promise.resolve({ error: `EFOREIGN: ${trust.foreign}` });
   return new Promise((done) => {
     const socket = connect(path);
     const timer = setTimeout(() => {
@@ -103,7 +193,7 @@ export function exchange(
         } catch {
           finish({ ok: false, error: 'unreadable reply from CallPop' });
         }
-      } else if (buffer.length > MAX_LINE_BYTES) {
+      } else if (buffer.length > MAX_REPLY_BYTES) {
         finish({ ok: false, error: 'oversized reply from CallPop' });
       }
     });

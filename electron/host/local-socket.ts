@@ -36,6 +36,8 @@ import {
   type ForwardReply,
   type ForwardRequest,
 } from './forward';
+import { prepareEndpointDir, shortenArgv } from './endpoint-guard';
+import { epochNow } from '../core/latency';
 
 export const LOCK_FILE = 'callpop.lock';
 const BREAKER_SUFFIX = '.break';
@@ -230,9 +232,14 @@ export async function acquire(options: AcquireOptions): Promise<Acquired> {
   for (;;) {
     const first = await connectLocal(socketPath, 2000);
     if ('socket' in first) return { role: 'forward', socket: first.socket };
-    // ENOENT / ECONNREFUSED: nobody listens. EAGAIN / ETIMEDOUT: a busy primary's backlog is
-    // full; that is no reason to think it is gone.
-    const nobodyListens = first.error === 'ENOENT' || first.error === 'ECONNREFUSED';
+    if (first.error.startsWith('EFOREIGN')) {
+      throw new Error(`refusing the endpoint ${socketPath}: ${first.error.slice(10)}`);
+    }
+    // ENOENT / ECONNREFUSED: nobody listens. EUNTRUSTED: a socket file that is not the user's
+    // (squatted, or left by something else): never talked to, replaced by the primary.
+    // EAGAIN / ETIMEDOUT: a busy primary's backlog is full; no reason to think it is gone.
+    const nobodyListens =
+      first.error === 'ENOENT' || first.error === 'ECONNREFUSED' || first.error === 'EUNTRUSTED';
 
     const lock = tryTakeLock(lockPath, now());
     if (lock) {
@@ -284,10 +291,18 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export type ForwardHandler = (request: ForwardRequest) => Promise<ForwardReply>;
+/** `receivedAt`: when the whole request line was read (epoch ms, the latency budget's clock). */
+export type ForwardHandler = (request: ForwardRequest, receivedAt: number) => Promise<ForwardReply>;
 
-const MAX_ARGS = 256;
-const MAX_ARG_CHARS = 8192;
+/** A request the endpoint could not take: logged with its shortened argv, shown as a notice. */
+export interface Refusal {
+  reason: string;
+  /** The argv (or the raw start of the line when it is not readable), scrubbed and shortened. */
+  argv: string;
+}
+
+/** As many arguments as a 32,767-character Windows command line can hold. */
+const MAX_ARGS = 16_384;
 
 export function parseForwardRequest(line: string): ForwardRequest | string {
   let value: unknown;
@@ -298,20 +313,42 @@ export function parseForwardRequest(line: string): ForwardRequest | string {
   }
   if (typeof value !== 'object' || value === null) return 'not an object';
   const { argv, cwd } = value as { argv?: unknown; cwd?: unknown };
-  if (!Array.isArray(argv) || argv.length > MAX_ARGS) return 'argv must be an array of strings';
-  if (!argv.every((a) => typeof a === 'string' && a.length <= MAX_ARG_CHARS)) {
+  if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) {
     return 'argv must be an array of strings';
   }
+  if (argv.length > MAX_ARGS) return `more than ${MAX_ARGS} arguments`;
   return { argv: argv as string[], cwd: typeof cwd === 'string' ? cwd : '' };
 }
 
-/** Listens on the socket path; each connection sends one request line and gets one reply. */
+function argvOfRefused(line: string): string {
+  try {
+    const v = JSON.parse(line) as { argv?: unknown };
+    if (Array.isArray(v.argv)) return shortenArgv(v.argv.map(String));
+  } catch {
+    // not JSON: show the start of the line itself
+  }
+  return shortenArgv([line]);
+}
+
+/**
+ * Listens on the socket path; each connection sends one request line and gets one reply.
+ * `onRefused` hears of every request that never reached the handler (the host shows a notice).
+ */
 export function listenLocal(
   path: string,
   handler: ForwardHandler,
   log: (level: 'warn' | 'error', message: string) => void = () => undefined,
   platform: NodeJS.Platform = process.platform,
+  onRefused: (refusal: Refusal) => void = () => undefined,
 ): Promise<LocalServer> {
+  const refuse = (refusal: Refusal): void => {
+    log('warn', `local socket: refused a request (${refusal.reason}); argv ${refusal.argv}`);
+    try {
+      onRefused(refusal);
+    } catch {
+      // a failing notice must not take the endpoint down
+    }
+  };
   const inFlight = new Set<Promise<unknown>>();
   /** Connections that have not sent their request line yet (closed at once on shutdown). */
   const idle = new Set<Socket>();
@@ -328,25 +365,28 @@ export function listenLocal(
       if (handled) return;
       buffer += chunk;
       const nl = buffer.indexOf('\n');
-      if (nl < 0) {
-        if (buffer.length > MAX_LINE_BYTES) {
-          handled = true;
-          log('warn', 'local socket: oversized request dropped');
-          conn.destroy();
-        }
+      if ((nl < 0 ? buffer.length : nl) > MAX_LINE_BYTES) {
+        handled = true;
+        idle.delete(conn);
+        const reason = `malformed request: longer than ${MAX_LINE_BYTES} characters`;
+        refuse({ reason, argv: argvOfRefused(buffer.slice(0, 2000)) });
+        conn.end(JSON.stringify({ ok: false, error: reason }) + '\n');
         return;
       }
+      if (nl < 0) return;
       handled = true;
       idle.delete(conn);
-      const request = parseForwardRequest(buffer.slice(0, nl));
+      const receivedAt = epochNow();
+      const line = buffer.slice(0, nl);
+      const request = parseForwardRequest(line);
       const work = (async (): Promise<void> => {
         let reply: ForwardReply;
         if (typeof request === 'string') {
-          log('warn', `local socket: malformed request (${request})`);
+          refuse({ reason: `malformed request: ${request}`, argv: argvOfRefused(line) });
           reply = { ok: false, error: `malformed request: ${request}` };
         } else {
           try {
-            reply = await handler(request);
+            reply = await handler(request, receivedAt);
           } catch (err) {
             log('error', `local socket: handler failed: ${(err as Error).message}`);
             reply = { ok: false, error: (err as Error).message };
@@ -359,6 +399,7 @@ export function listenLocal(
     });
   });
 
+  if (platform !== 'win32') prepareEndpointDir(path);
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(path, () => {

@@ -11,6 +11,7 @@ import type { ArgvOutcome, Core } from '../core/core-types';
 import { readRegularFile, writeFileAtomic } from '../core/private-files';
 import { launchPagePath, whereToOpen } from './launch-page';
 import { listenLocal, type LocalServer, type PrimaryLock } from './local-socket';
+import { refusalNotice } from './endpoint-guard';
 import { startWebServer, DEFAULT_PORT, type WebServer } from './web-server';
 import type { ForwardReply } from './forward';
 
@@ -152,14 +153,16 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
   try {
     local = await listenLocal(
       options.socketPath,
-      async (request): Promise<ForwardReply> => {
+      async (request, receivedAt): Promise<ForwardReply> => {
         const { core, web } = await ready;
-        const outcome = await core.handleArgv(request.argv, 'socket');
+        const outcome = await core.handleArgv(request.argv, 'socket', receivedAt);
         // A plain start while running (CallPop.exe double-clicked): show it.
         if (outcome.kind === 'open') maybeOpen(web, false);
         return { ok: true, outcome, url: web.url };
       },
       (level, message) => logger[level](message),
+      process.platform,
+      (refusal) => void ready.then(({ core }) => core.notice('warn', refusalNotice(refusal))),
     );
   } catch (err) {
     options.lock.release();

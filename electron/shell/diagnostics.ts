@@ -6,6 +6,7 @@
 import type { OutboxSummary, SettingsView } from '../../shared/ipc';
 import { redactSettings } from '../../shared/settings-schema';
 import { scrub } from '../../shared/scrub';
+import { latencyLines, type LatencySummary } from '../core/latency';
 
 export interface DiagnosticsFacts {
   appName: string;
@@ -19,6 +20,8 @@ export interface DiagnosticsFacts {
   settings: SettingsView | null;
   outbox: OutboxSummary | null;
   recentProblems: readonly string[];
+  /** Optional: older callers (and tests) may leave it out. */
+  latency?: LatencySummary | null;
   now: Date;
   /** Whether the data directory is the user's alone (data-dir-privacy.ts). */
   dataDirPrivacy?: string;
@@ -56,6 +59,8 @@ export function diagnosticsText(f: DiagnosticsFacts): string {
   } else {
     lines.push('(unavailable)');
   }
+  lines.push('', '## Latency (3CX event → painted card)');
+  lines.push(...(f.latency ? latencyLines(f.latency) : ['(unavailable)']));
   lines.push('', '## Recent warnings and errors');
   lines.push(...(f.recentProblems.length ? f.recentProblems.slice(-20) : ['(none)']));
   // Line by line: each line is a message of its own, possibly a shortened one ending in the

@@ -92,10 +92,11 @@ export interface TrayActions {
 export interface TrayMenuItem {
   id?: string;
   label?: string;
-  type?: 'normal' | 'separator' | 'checkbox';
+  type?: 'normal' | 'separator' | 'checkbox' | 'radio';
   checked?: boolean;
   enabled?: boolean;
   click?: (item: { checked: boolean }) => void;
+  submenu?: TrayMenuItem[];
 }
 
 export function trayMenuTemplate(
@@ -103,6 +104,8 @@ export function trayMenuTemplate(
   facts: Pick<TrayFacts, 'paused'> & { pauseLocked: boolean },
   t: Translate,
   actions: TrayActions,
+  /** The agent's PBX controls (tray-agent.ts), shown below the status lines. */
+  agentItems: TrayMenuItem[] = [],
 ): TrayMenuItem[] {
   const lines: TrayMenuItem[] = [
     { id: 'status', label: t(view.status.key, view.status.params), enabled: false },
@@ -114,6 +117,7 @@ export function trayMenuTemplate(
     { type: 'separator' },
     ...lines,
     { type: 'separator' },
+    ...agentItems,
     {
       id: 'pause',
       label: t('pause'),

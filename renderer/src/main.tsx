@@ -5,6 +5,7 @@ import { App, routeOf } from './App';
 import { pickTransport } from './bridge';
 import { installErrorLogging } from './logging';
 import './styles.css';
+import './pbx.css';
 
 const transport = pickTransport();
 installErrorLogging(transport.api);

@@ -11,6 +11,7 @@ import { useApi, useAppStoreApi, useConnectionStatus } from './api-context';
 import { applyCallToCache, queryKeys, settingsQuery } from './queries';
 import type { AppStore } from './store';
 import { logTo } from './logging';
+import { pbxKeys } from './pbx/pbx-queries';
 
 export function useCallPopSync(): void {
   const api = useApi();
@@ -35,6 +36,7 @@ export function useCallPopSync(): void {
       api.onSettingsChanged((view) => client.setQueryData(queryKeys.settings, view)),
       api.onNotice((notice) => addNotice(notice)),
       api.onSourcesChanged((list) => client.setQueryData(queryKeys.sources, list)),
+      api.onPbxAgentChanged((state) => client.setQueryData(pbxKeys.agent, state)),
     ];
     void announceReady(api, store);
     return () => offs.forEach((off) => off());

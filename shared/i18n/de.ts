@@ -1,6 +1,7 @@
 // German. Missing keys fall back to English.
 import { contactsDe } from './contacts/de';
 import type { Catalog } from './catalog';
+import { pbxDe } from './pbx-strings';
 
 export const de = {
   app: { loading: 'Wird geladen…' },
@@ -182,8 +183,25 @@ export const de = {
       callControl: '3CX Call Control (V20)',
       app: 'App',
       language: 'Sprache',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Supervisor',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'Aktiviert', baseUrl: 'Adresse', phoneType: 'Telefon für Anrufe' },
+        restApi: { enabled: 'Aktiviert', baseUrl: 'Adresse', key: 'Schlüssel' },
+        callControl: {
+          enabled: 'Aktiviert',
+          baseUrl: 'Adresse der Telefonanlage',
+          clientId: 'Client-ID',
+          clientSecret: 'Client-Geheimnis',
+        },
+      },
+      supervisor: {
+        enabled: 'Warteschlangen-Übersicht zeigen',
+        extensions: 'Nebenstellen in der Übersicht',
+      },
       agent: {
         extension: 'Nebenstelle',
         email: 'E-Mail',
@@ -211,18 +229,11 @@ export const de = {
         outsideLinePrefix: 'Amtsholungspräfix',
       },
       events: { source: 'Herkunft der Anrufe', restPollMs: 'REST-Abfrageintervall (ms)' },
-      pbx: {
-        callControl: {
-          enabled: 'Aktiviert',
-          baseUrl: 'Adresse der Telefonanlage',
-          clientId: 'Client-ID',
-          clientSecret: 'Client-Geheimnis',
-        },
-      },
       app: { openAtLogin: 'Bei der Anmeldung starten', updateUrl: 'Update-URL' },
       language: 'Sprache der Benutzeroberfläche',
     },
     option: {
+      phoneType: { Soft: 'Softphone (3CX-App)', Desktop: 'Tischtelefon' },
       ring: 'Klingeln',
       answer: 'Annehmen',
       corner: {
@@ -255,4 +266,5 @@ export const de = {
     titleOutbound: 'Ausgehender Anruf',
   },
   ...contactsDe,
+  pbx: pbxDe,
 } satisfies Catalog;

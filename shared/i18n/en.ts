@@ -2,6 +2,8 @@
 // for notifications. Other languages translate what they can and fall back to these.
 // The four wrap-up labels are the DBN status values and must stay exactly as written.
 import { contactsEn } from './contacts/en';
+import { pbxEn } from './pbx-strings';
+
 export const en = {
   app: {
     title: 'CallPop',
@@ -199,8 +201,22 @@ export const en = {
       callControl: '3CX Call Control (V20)',
       app: 'App',
       language: 'Language',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Supervisor',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'Enabled', baseUrl: 'Address', phoneType: 'Phone for calls' },
+        restApi: { enabled: 'Enabled', baseUrl: 'Address', key: 'Key' },
+        callControl: {
+          enabled: 'Enabled',
+          baseUrl: 'PBX address',
+          clientId: 'Client ID',
+          clientSecret: 'Client secret',
+        },
+      },
+      supervisor: { enabled: 'Show the queue board', extensions: 'Extensions on the board' },
       agent: {
         extension: 'Extension',
         email: 'E-mail',
@@ -228,18 +244,11 @@ export const en = {
         outsideLinePrefix: 'Outside-line prefix',
       },
       events: { source: 'Where calls come from', restPollMs: 'REST poll interval (ms)' },
-      pbx: {
-        callControl: {
-          enabled: 'Enabled',
-          baseUrl: 'PBX address',
-          clientId: 'Client ID',
-          clientSecret: 'Client secret',
-        },
-      },
       app: { openAtLogin: 'Start at login', updateUrl: 'Update URL' },
       language: 'User interface language',
     },
     option: {
+      phoneType: { Soft: 'Softphone (3CX app)', Desktop: 'Desk phone' },
       ring: 'Ring',
       answer: 'Answer',
       corner: {
@@ -274,6 +283,7 @@ export const en = {
     titleOutbound: 'Outgoing call',
   },
   ...contactsEn,
+  pbx: pbxEn,
 };
 
 /** The shape every translation follows; leaves are strings. */

@@ -1,6 +1,7 @@
 // Dutch. Missing keys fall back to English.
 import { contactsNl } from './contacts/nl';
 import type { Catalog } from './catalog';
+import { pbxNl } from './pbx-strings';
 
 export const nl = {
   app: { loading: 'Laden…' },
@@ -182,8 +183,26 @@ export const nl = {
       callControl: '3CX Call Control (V20)',
       app: 'App',
       language: 'Taal',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Supervisor',
     },
     field: {
+      pbx: {
+        httpApi: {
+          enabled: 'Ingeschakeld',
+          baseUrl: 'Adres',
+          phoneType: 'Telefoon voor gesprekken',
+        },
+        restApi: { enabled: 'Ingeschakeld', baseUrl: 'Adres', key: 'Sleutel' },
+        callControl: {
+          enabled: 'Ingeschakeld',
+          baseUrl: 'Adres van de centrale',
+          clientId: 'Client-ID',
+          clientSecret: 'Clientgeheim',
+        },
+      },
+      supervisor: { enabled: 'Wachtrijbord tonen', extensions: 'Toestellen op het bord' },
       agent: {
         extension: 'Toestel',
         email: 'E-mail',
@@ -211,18 +230,11 @@ export const nl = {
         outsideLinePrefix: 'Prefix voor een buitenlijn',
       },
       events: { source: 'Waar gesprekken vandaan komen', restPollMs: 'Pollinterval REST (ms)' },
-      pbx: {
-        callControl: {
-          enabled: 'Ingeschakeld',
-          baseUrl: 'Adres van de centrale',
-          clientId: 'Client-ID',
-          clientSecret: 'Clientgeheim',
-        },
-      },
       app: { openAtLogin: 'Starten bij aanmelden', updateUrl: 'Update-URL' },
       language: 'Taal van de gebruikersinterface',
     },
     option: {
+      phoneType: { Soft: 'Softphone (3CX-app)', Desktop: 'Bureautelefoon' },
       ring: 'Overgaan',
       answer: 'Opnemen',
       corner: {
@@ -255,4 +267,5 @@ export const nl = {
     titleOutbound: 'Uitgaande oproep',
   },
   ...contactsNl,
+  pbx: pbxNl,
 } satisfies Catalog;

@@ -2,6 +2,7 @@
 // English.
 import { contactsRu } from './contacts/ru';
 import type { Catalog } from './catalog';
+import { pbxRu } from './pbx-strings';
 
 export const ru = {
   app: { loading: 'Загрузка…' },
@@ -168,8 +169,22 @@ export const ru = {
       callControl: '3CX Call Control (V20)',
       app: 'Приложение',
       language: 'Язык',
+      pbxHttp: '3CX HTTP API',
+      pbxRest: '3CX REST API',
+      supervisor: 'Супервизор',
     },
     field: {
+      pbx: {
+        httpApi: { enabled: 'Включено', baseUrl: 'Адрес', phoneType: 'Телефон для звонков' },
+        restApi: { enabled: 'Включено', baseUrl: 'Адрес', key: 'Ключ' },
+        callControl: {
+          enabled: 'Включено',
+          baseUrl: 'Адрес АТС',
+          clientId: 'ID клиента',
+          clientSecret: 'Секрет клиента',
+        },
+      },
+      supervisor: { enabled: 'Показывать панель очередей', extensions: 'Добавочные на панели' },
       agent: {
         extension: 'Добавочный номер',
         email: 'Эл. почта',
@@ -201,18 +216,11 @@ export const ru = {
         outsideLinePrefix: 'Префикс выхода на городскую линию',
       },
       events: { source: 'Откуда берутся звонки', restPollMs: 'Интервал опроса REST (мс)' },
-      pbx: {
-        callControl: {
-          enabled: 'Включено',
-          baseUrl: 'Адрес АТС',
-          clientId: 'ID клиента',
-          clientSecret: 'Секрет клиента',
-        },
-      },
       app: { openAtLogin: 'Запускать при входе в систему', updateUrl: 'URL обновлений' },
       language: 'Язык интерфейса',
     },
     option: {
+      phoneType: { Soft: 'Софтфон (приложение 3CX)', Desktop: 'Настольный телефон' },
       ring: 'При звонке',
       answer: 'При ответе',
       corner: {
@@ -245,4 +253,5 @@ export const ru = {
     titleOutbound: 'Исходящий звонок',
   },
   ...contactsRu,
+  pbx: pbxRu,
 } satisfies Catalog;

@@ -12,6 +12,7 @@ import type {
   SourceStatuses,
   WrapUpStatus,
 } from './domain';
+import type { AgentBarState, AgentChange, BoardChange, CardAction } from '../pbx-views';
 
 export function createApi(
   invoke: InvokeFn,
@@ -55,6 +56,9 @@ export function createApi(
     exportContacts: (format: 'csv' | 'vcf') => invoke('contacts.export', { format }),
     log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) =>
       invoke('log.write', { level, message }),
+    reportPaint: (callId: string, renderedAt: number, paintedAt: number) =>
+      invoke('latency.painted', { callId, renderedAt, paintedAt }),
+    latencyReport: () => invoke('latency.report', {}),
     ready,
     onCallUpdated: (cb: (c: CallView) => void) => subscribe('call.updated', cb),
     onPopupShow: (cb: (c: CallView) => void) => subscribe('popup.show', cb),
@@ -64,6 +68,14 @@ export function createApi(
     onNotice: (cb: (n: PushEvents['notice']) => void) => subscribe('notice', cb),
     onSourcesChanged: (cb: (s: SourceStatuses) => void) => subscribe('sources.changed', cb),
     onDialConfirm: (cb: (d: DialConfirm) => void) => subscribe('dial.confirm', cb),
+    pbxAgent: (background = false) => invoke('pbx.agent.get', { background }),
+    changeAgent: (change: AgentChange) => invoke('pbx.agent.change', { change }),
+    pbxBoard: (background = false) => invoke('pbx.board.get', { background }),
+    changeBoard: (change: BoardChange) => invoke('pbx.board.change', { change }),
+    callControl: (callId: string) => invoke('pbx.call.get', { callId }),
+    callAction: (callId: string, action: CardAction) => invoke('pbx.call.act', { callId, action }),
+    testPbx: (api: 'http-api' | 'rest-api') => invoke('pbx.test', { api }),
+    onPbxAgentChanged: (cb: (s: AgentBarState) => void) => subscribe('pbx.agent.changed', cb),
   };
 }
 

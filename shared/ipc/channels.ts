@@ -11,6 +11,7 @@ import type {
   ContactsImportSummary,
   ContactsSearchResult,
   DialConfirm,
+  LatencyReport,
   Notice,
   OutboxSummary,
   SavedToPhonebook,
@@ -18,6 +19,14 @@ import type {
   SourceStatuses,
 } from './domain';
 import type { Result } from './errors';
+import type {
+  AgentBarState,
+  BoardState,
+  CallControlResult,
+  CallControlState,
+  PbxChangeResult,
+  PbxTestResult,
+} from '../pbx-views';
 import type { InvokeChannel, InvokeRequest, InvokeRequests } from './schemas';
 
 export type { InvokeChannel, InvokeRequest, InvokeRequests };
@@ -45,6 +54,16 @@ export interface InvokeResponses {
   'contacts.toPhonebook': SavedToPhonebook;
   'contacts.export': string;
   'log.write': null;
+  /** A card says when it was rendered and painted (the last stages of the latency budget). */
+  'latency.painted': null;
+  'latency.report': LatencyReport;
+  'pbx.agent.get': AgentBarState;
+  'pbx.agent.change': PbxChangeResult<AgentBarState>;
+  'pbx.board.get': BoardState;
+  'pbx.board.change': PbxChangeResult<BoardState>;
+  'pbx.call.get': CallControlState;
+  'pbx.call.act': CallControlResult;
+  'pbx.test': PbxTestResult;
 }
 
 export interface PushEvents {
@@ -61,6 +80,8 @@ export interface PushEvents {
   'sources.changed': SourceStatuses;
   /** A tel:/callto:/sip: link asks to dial: the agent confirms first (dialer.confirmLinks). */
   'dial.confirm': DialConfirm;
+  /** The agent's PBX state was read again (main's own poll, or after a change). */
+  'pbx.agent.changed': AgentBarState;
 }
 export type PushEvent = keyof PushEvents;
 
@@ -75,6 +96,7 @@ const PUSH_EVENT_SET: { readonly [E in PushEvent]: true } = {
   notice: true,
   'sources.changed': true,
   'dial.confirm': true,
+  'pbx.agent.changed': true,
 };
 export const PUSH_EVENTS = Object.keys(PUSH_EVENT_SET) as readonly PushEvent[];
 

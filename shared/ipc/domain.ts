@@ -142,3 +142,43 @@ export interface SavedToPhonebook {
 export interface DialConfirm {
   number: string;
 }
+
+/** The stages of one 3CX event on its way to a painted card (epoch ms, one clock). */
+export const LATENCY_STAGES = [
+  'received',
+  'applied',
+  'pushed',
+  'committed',
+  'rendered',
+  'painted',
+] as const;
+export type LatencyStage = (typeof LATENCY_STAGES)[number];
+
+export interface LatencyTrace {
+  callId: string | null;
+  type: string | null;
+  /** This event showed the call's card (popup.show): only such an event waits for a paint. */
+  card: boolean;
+  marks: Partial<Record<LatencyStage, number>>;
+}
+
+export interface LatencyStep {
+  from: LatencyStage;
+  to: LatencyStage;
+  count: number;
+  p50: number;
+  p95: number;
+}
+
+export interface LatencySummary {
+  events: number;
+  steps: LatencyStep[];
+  /** received → painted, for events whose card reported its paint. */
+  inApp: { count: number; p50: number; p95: number; budgetMs: number };
+}
+
+export interface LatencyReport {
+  summary: LatencySummary;
+  /** The last events, oldest first. */
+  recent: LatencyTrace[];
+}

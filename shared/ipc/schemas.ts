@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { WRAP_UP_STATUSES } from './domain';
 import { ipcError, type IpcError } from './errors';
+import { pbxInvokeSchemas } from './pbx-schemas';
 
 const callId = z.string().min(1).max(200);
 const contactId = z.number().int().min(1);
@@ -63,6 +64,13 @@ export const invokeSchemas = {
     level: z.enum(['debug', 'info', 'warn', 'error']),
     message: z.string().max(5000),
   }),
+  'latency.painted': z.object({
+    callId,
+    renderedAt: z.number().finite().nonnegative(),
+    paintedAt: z.number().finite().nonnegative(),
+  }),
+  'latency.report': z.object({}),
+  ...pbxInvokeSchemas,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createConnection } from 'node:net';
 import WebSocket from 'ws';
 import { acquire } from '../../electron/host/local-socket';
 import { connectLocal, exchange, socketPathFor } from '../../electron/host/forward';
@@ -120,6 +121,27 @@ describe('browser-mode primary', () => {
     };
     expect(show.id).toBe('abc1');
     expect(show.phone).not.toBeNull();
+  });
+
+  it('a launch the endpoint refuses reaches the agent as a notice, with its argv', async () => {
+    const ws = await connect(await startPrimary());
+    const messages = collect(ws);
+    const reply = await new Promise<string>((resolve) => {
+      const c = createConnection(socketPathFor(dataDir), () =>
+        c.write('{"argv":["/N:S","/I:refused-1",{"x":1}],"cwd":"/"}\n'),
+      );
+      let got = '';
+      c.on('data', (d) => (got += d));
+      c.on('close', () => resolve(got));
+    });
+    expect(JSON.parse(reply)).toMatchObject({ ok: false });
+    await expect.poll(() => messages.some((m) => m.event === 'notice')).toBe(true);
+    const notice = messages.find((m) => m.event === 'notice')!.payload as { message: string };
+    expect(notice.message).toMatch(
+      /refused \(malformed request: argv must be an array of strings\)/,
+    );
+    expect(notice.message).toContain('/I:refused-1');
+    expect(readFileSync(join(dataDir, 'logs', 'callpop.log'), 'utf8')).toContain('/I:refused-1');
   });
 
   it('answers the IPC contract over the WebSocket: list, save a wrap-up, validation errors', async () => {

@@ -12,6 +12,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -46,6 +47,7 @@ function ensureBuilt(): void {
     'dist/electron/app.cjs',
     'dist/electron/preload.cjs',
     'dist/renderer/index.html',
+    'dist/bin/callpop-notify',
   ];
   if (needed.every((f) => existsSync(join(root, f)))) return;
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
@@ -114,13 +116,15 @@ describe('electron-builder config', () => {
       expect(existsSync(join(root, icon)), icon).toBe(true);
   });
 
-  it('the installer finish page tells how to point the 3CX Assistant at the exe', () => {
+  it('the installer finish page tells how to point the 3CX Assistant at callpop-notify.exe', () => {
     const nsh = readFileSync(join(root, 'build', 'installer.nsh'), 'utf8');
     expect(nsh).toContain('!macro customFinishPage');
     expect(nsh).toContain('File > Preferences > Options');
     expect(nsh).toContain('"Call CRM Executable"');
-    expect(nsh).toContain('$INSTDIR\\${APP_EXECUTABLE_FILENAME}');
-    expect(nsh).toContain('%LOCALAPPDATA%\\Programs\\CallPop\\CallPop.exe');
+    expect(nsh).toContain('$INSTDIR\\callpop-notify.exe');
+    expect(nsh).toContain('%LOCALAPPDATA%\\Programs\\CallPop\\callpop-notify.exe');
+    // Set up for CallPop.exe before: still works.
+    expect(nsh).toContain('$INSTDIR\\${APP_EXECUTABLE_FILENAME} keeps working');
   });
 });
 
@@ -193,6 +197,22 @@ describe('packed app (--dir with a stand-in Electron)', () => {
         ),
       ),
     ).toBe(true);
+  });
+
+  it('ships the native trampoline beside the app executable, outside the asar', () => {
+    const trampoline = join(unpacked, 'callpop-notify');
+    expect(existsSync(trampoline)).toBe(true);
+    expect(statSync(trampoline).mode & 0o111).not.toBe(0);
+    // The very program npm run build made, not a stand-in.
+    expect(
+      readFileSync(trampoline).equals(readFileSync(join(root, 'dist/bin/callpop-notify'))),
+    ).toBe(true);
+    expect(files.filter((f) => f.includes('callpop-notify'))).toEqual([]);
+    expect(existsSync(join(unpacked, 'callpop-notify-selftest'))).toBe(false);
+    // It finds the desktop app's data directory by the name Electron gives userData: the
+    // packed package.json has no productName, so it is `name` (native/src: "callpop").
+    const pkg = JSON.parse(readFromAsar('package.json')) as { name: string; productName?: string };
+    expect(pkg.productName ?? pkg.name).toBe('callpop');
   });
 
   it('ships the tray icons as resources', () => {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +13,7 @@ vi.mock('../../electron/core/core', () => ({
   createCore: (deps: unknown) => createCore(deps),
 }));
 const { startApp } = await import('../../electron/app');
+const { connectLocal, exchange, socketPathFor } = await import('../../electron/host/forward');
 
 let dir: string;
 // Electron sets this in the packaged app; plain Node has none.
@@ -24,7 +25,11 @@ beforeEach(() => {
   core = createFakeCore();
   createCore.mockClear();
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const apps: Array<ReturnType<typeof startApp>> = [];
+afterEach(async () => {
+  for (const a of apps.splice(0)) await (await a.endpoint).close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const RAW = [
   'C:\\Program Files\\CallPop\\CallPop.exe',
@@ -44,6 +49,7 @@ const CHROMIUM = [
 
 async function started(argv: string[] = ['C:\\CallPop.exe']) {
   const app = startApp({ argv });
+  apps.push(app);
   const runtime = await app.ready;
   if (!runtime) throw new Error('start-up failed');
   return { app, runtime };
@@ -138,6 +144,46 @@ describe('start-up', () => {
       'database is locked',
     );
     expect(electron.app.exit).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('the local endpoint (callpop-notify)', () => {
+  it('listens on the same endpoint as browser mode and hands events to the core', async () => {
+    const { app } = await started();
+    const endpoint = await app.endpoint;
+    expect(endpoint.path).toBe(socketPathFor(dir));
+    const argv = ['/N:S', '/C:+31612345678', '/T:I', '/I:Tramp-1'];
+    const c = await connectLocal(socketPathFor(dir));
+    if (!('socket' in c)) throw new Error(c.error);
+    expect(await exchange(c.socket, { argv, cwd: 'C:\\' })).toEqual({
+      ok: true,
+      outcome: { kind: 'call', callId: 'Tramp-1' },
+    });
+    expect(core.handleArgv).toHaveBeenCalledWith(argv, 'socket', expect.any(Number));
+  });
+
+  it('holds an event that arrives before ready until the core is up', async () => {
+    electron.holdReady();
+    const app = startApp({ argv: ['C:\\CallPop.exe'] });
+    apps.push(app);
+    await app.endpoint;
+    const c = await connectLocal(socketPathFor(dir));
+    if (!('socket' in c)) throw new Error(c.error);
+    const reply = exchange(c.socket, { argv: ['/N:S', '/T:I', '/I:Early-1'], cwd: '' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(core.handleArgv).not.toHaveBeenCalledWith(expect.anything(), 'socket');
+    electron.fireReady();
+    expect(await reply).toMatchObject({ ok: true, outcome: { callId: 'Early-1' } });
+  });
+
+  it('closes the endpoint and releases its lock on quit', async () => {
+    const { app } = await started();
+    await app.endpoint;
+    const event = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', event);
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0));
+    expect(existsSync(socketPathFor(dir))).toBe(false);
+    expect(existsSync(join(dir, 'callpop.lock'))).toBe(false);
   });
 });
 

@@ -196,6 +196,11 @@ describe('tray', () => {
     expect(text).not.toContain('dbn-secret-123');
     expect(text).not.toContain('eg-key-456');
     expect(text).toContain('DBN write-back failed: 500');
+    expect(text).toContain('## Latency');
+    expect(text).toMatch(
+      /in-app \(received → painted\) p50 6\.5 ms · p95 9\.3 ms of 3 \(budget 16 ms\)/,
+    );
+    expect(text).toContain('- received → applied: p50 0.4 ms · p95 0.9 ms (3)');
   });
 
   it('speaks the configured language', async () => {

@@ -2,7 +2,8 @@
 // makecall and participant actions, and the Test connection that tells the administrator which
 // of the usual set-up steps is missing. Its answers are parsed in shared/call-control-state.ts.
 import type { Clock, Logger } from '../core-types';
-import { redactSecrets, sendHttp, type HttpOutcome } from './http';
+import { sendHttp, type HttpOutcome } from './http';
+import { scrub as scrubSecrets, scrubExcerpt } from '../../../shared/scrub';
 
 export interface CallControlConfig {
   /** https://pbx.example.com (no path): `/connect/token` and `/callcontrol` hang off it. */
@@ -90,7 +91,7 @@ export function createCallControlClient(deps: {
   const keyOf = (c: CallControlConfig) =>
     `${trimBase(c.baseUrl)}\n${c.clientId}\n${c.clientSecret}`;
   const secrets = () => [cfg().clientSecret, cached?.token ?? ''].filter((s) => s.length >= 3);
-  const scrub = (s: string) => redactSecrets(s, secrets());
+  const scrub = (s: string) => scrubSecrets(s, secrets());
 
   function missing(): CcFailure | null {
     const c = cfg();
@@ -112,7 +113,8 @@ export function createCallControlClient(deps: {
   }
 
   function snippet(body: string): string {
-    const s = scrub(body.replace(/\s+/g, ' ').trim()).slice(0, 200);
+    // Scrubbed, then shortened, then the cut scrubbed again (shared/scrub.ts).
+    const s = scrubExcerpt(body, secrets(), 200);
     return s ? `: ${s}` : '';
   }
 

@@ -6,6 +6,7 @@
 import { WebSocket, type RawData, type WebSocketServer } from 'ws';
 import { ipcError } from '../../../shared/ipc';
 import type { Core, Logger } from '../../core/core-types';
+import { INTERNAL_ERROR_MESSAGE } from '../../core/public-error';
 
 /** A client that cannot keep up with pushes is dropped rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -96,10 +97,11 @@ export function serveRpc(
       }
       void core
         .dispatch(frame.channel, frame.payload)
-        .catch((err: unknown) => ({
-          ok: false as const,
-          error: ipcError('failed', (err as Error).message),
-        }))
+        // core.dispatch promises not to throw; should a bug make it, its text stays in the log.
+        .catch((err: unknown) => {
+          logger.error(`web server: dispatch failed: ${String((err as Error)?.stack ?? err)}`);
+          return { ok: false as const, error: ipcError('failed', INTERNAL_ERROR_MESSAGE) };
+        })
         .then((result) => send(ws, { id: frame.id, result }));
     });
   });

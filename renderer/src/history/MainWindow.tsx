@@ -12,6 +12,8 @@ import { OutboxStrip } from '../status/OutboxStrip';
 import { SourcesStrip } from '../status/SourcesStrip';
 import { SettingsProblems } from '../status/SettingsProblems';
 import { SettingsPanel } from '../settings/SettingsPanel';
+import { AgentBar } from '../agent/AgentBar';
+import { SupervisorBoard } from '../supervisor/SupervisorBoard';
 import { CallDetail } from './CallDetail';
 import { HistoryList } from './HistoryList';
 import { ContactsScreen } from '../contacts/ContactsScreen';
@@ -90,10 +92,12 @@ export function MainWindow() {
           </button>
         </div>
       </header>
+      <AgentBar />
       <SettingsProblems />
       <Notices />
       <OutboxStrip />
       <SourcesStrip />
+      <SupervisorBoard />
       <main className="main-grid">
         <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
         {settingsOpen ? (

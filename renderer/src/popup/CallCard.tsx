@@ -7,12 +7,13 @@ import { useApi, useAppStoreApi } from '../api-context';
 import { callDetailQuery } from '../queries';
 import { callTitle, formatWhen, numberText, stateText, statusLabel } from '../format';
 import { logTo } from '../logging';
+import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { CrmBadge } from './CrmBadge';
-import { CallControls } from './CallControls';
 import { WrapUpForm } from './WrapUpForm';
 import { AddCallerButton, CallerName } from './CallerName';
 import { useWrapUp } from './use-wrap-up';
+import { usePaintReport } from './use-paint-report';
 
 /** One call's screen pop: who is calling, what we know, and the wrap-up form. */
 export function CallCard({ call }: { call: CallView }) {
@@ -21,6 +22,10 @@ export function CallCard({ call }: { call: CallView }) {
   const store = useAppStoreApi();
   const draft = useWrapUp(call);
   const title = callTitle(t, call);
+  // The latency budget's last marks; reported after the paint, never in its way.
+  usePaintReport(call.id, (id, renderedAt, paintedAt) => {
+    api.reportPaint(id, renderedAt, paintedAt).catch(() => {});
+  });
 
   const dismiss = () => {
     store.getState().hideCard(call.id);

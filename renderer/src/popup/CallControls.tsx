@@ -1,61 +1,26 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+// Call control on the card. Two PBX APIs can act on a call: the HTTP API (HttpApiControls.tsx:
+// answer, hang up, transfer, attended transfer, park, record) and V20 Call Control
+// (CallControlActions.tsx: answer, hang up, transfer to). One card shows one set: the HTTP API's
+// when it is set up, since it offers all Call Control does and more; else Call Control's while
+// that source follows the call; else none (the Assistant only reports calls).
+import { useQuery } from '@tanstack/react-query';
 import type { CallView } from '../../../shared/ipc';
 import { useApi } from '../api-context';
-import { sourcesQuery, unwrap } from '../queries';
+import { settingsQuery, sourcesQuery } from '../queries';
+import { CallControlActions } from './CallControlActions';
+import { HttpApiControls } from './HttpApiControls';
 
-type Action = 'answer' | 'drop' | 'transferto';
+export { allowedActions } from './HttpApiControls';
 
-/**
- * Answer, hang up and transfer from the card, through 3CX Call Control. Shown only while that
- * source works: without it CallPop cannot act on a call, only show it.
- */
 export function CallControls({ call }: { call: CallView }) {
-  const { t } = useTranslation();
   const api = useApi();
+  const settings = useQuery(settingsQuery(api));
   const sources = useQuery(sourcesQuery(api));
-  const [destination, setDestination] = useState('');
-  const act = useMutation({
-    mutationFn: ({ action, to }: { action: Action; to?: string }) =>
-      unwrap(api.controlCall(call.id, action, to)),
-  });
-  const live = (sources.data ?? []).some((s) => s.source === 'call-control' && s.state === 'ok');
-  if (!live || call.state === 'ended') return null;
-
-  const transfer = (e: FormEvent) => {
-    e.preventDefault();
-    const to = destination.replace(/[\s\-.()]/g, '');
-    if (to) act.mutate({ action: 'transferto', to });
-  };
-
-  return (
-    <div className="call-controls">
-      {call.state === 'ringing' && call.direction !== 'outbound' ? (
-        <button type="button" onClick={() => act.mutate({ action: 'answer' })}>
-          {t('card.control.answer')}
-        </button>
-      ) : null}
-      <button type="button" onClick={() => act.mutate({ action: 'drop' })}>
-        {t('card.control.hangUp')}
-      </button>
-      {call.state === 'connected' ? (
-        <form onSubmit={transfer} className="transfer">
-          <input
-            type="text"
-            inputMode="tel"
-            aria-label={t('card.control.transferTo')}
-            value={destination}
-            onChange={(e) => setDestination(e.target.value)}
-          />
-          <button type="submit">{t('card.control.transfer')}</button>
-        </form>
-      ) : null}
-      {act.isError ? (
-        <p role="alert" className="error">
-          {t('card.control.failed', { error: act.error.message })}
-        </p>
-      ) : null}
-    </div>
+  if (call.state === 'ended') return null;
+  if (settings.data?.settings.pbx.httpApi.enabled)
+    return <HttpApiControls call={call} extension={settings.data.settings.agent.extension} />;
+  const followed = (sources.data ?? []).some(
+    (s) => s.source === 'call-control' && s.state === 'ok',
   );
+  return followed ? <CallControlActions call={call} /> : null;
 }

@@ -19,6 +19,7 @@ import {
   type FieldPath,
   type SettingsDraft,
 } from './fields';
+import { PbxTest } from './PbxTest';
 
 /** The settings view in place of the call detail; Esc or "Close settings" goes back. */
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
@@ -144,6 +145,8 @@ function SettingsForm({ view }: { view: SettingsView }) {
               />
             );
           })}
+          {group.id === 'pbxHttp' ? <PbxTest api="http-api" dirty={dirty} /> : null}
+          {group.id === 'pbxRest' ? <PbxTest api="rest-api" dirty={dirty} /> : null}
           {group.id === 'callControl' ? <CallControlTest /> : null}
         </fieldset>
       ))}
@@ -398,6 +401,8 @@ function selectOptions(
         v,
         t(`settings.option.environment.${v}`),
       ]);
+    case 'phoneType':
+      return (['Soft', 'Desktop'] as const).map((v) => [v, t(`settings.option.phoneType.${v}`)]);
     case 'eventSource':
       return (['assistant', 'rest-poll', 'call-control', 'auto'] as const).map((v) => [
         v,

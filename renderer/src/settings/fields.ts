@@ -4,7 +4,8 @@ import { IpcFailure } from '../../../shared/ipc';
 import { getPath, isLocked, REDACTED, setPath } from '../../../shared/settings-paths';
 import type { Settings } from '../../../shared/settings-schema';
 
-export type FieldKind = 'text' | 'secret' | 'number' | 'checkbox' | 'select';
+/** `list`: a comma-separated text that is saved as an array of strings. */
+export type FieldKind = 'text' | 'secret' | 'number' | 'checkbox' | 'select' | 'list';
 
 /** Every setting the screen edits, as a dotted path into Settings. */
 export type FieldPath =
@@ -36,6 +37,14 @@ export type FieldPath =
   | 'pbx.callControl.clientSecret'
   | 'app.openAtLogin'
   | 'app.updateUrl'
+  | 'pbx.httpApi.enabled'
+  | 'pbx.httpApi.baseUrl'
+  | 'pbx.httpApi.phoneType'
+  | 'pbx.restApi.enabled'
+  | 'pbx.restApi.baseUrl'
+  | 'pbx.restApi.key'
+  | 'supervisor.enabled'
+  | 'supervisor.extensions'
   | 'language';
 
 export type SelectKind =
@@ -45,6 +54,7 @@ export type SelectKind =
   | 'method'
   | 'environment'
   | 'connectOn'
+  | 'phoneType'
   | 'language'
   | 'eventSource';
 
@@ -70,6 +80,9 @@ export type GroupId =
   | 'dbn'
   | 'egards'
   | 'dialer'
+  | 'pbxHttp'
+  | 'pbxRest'
+  | 'supervisor'
   | 'events'
   | 'callControl'
   | 'app'
@@ -130,6 +143,29 @@ export const GROUPS: GroupDef[] = [
     ],
   },
   {
+    id: 'pbxHttp',
+    fields: [
+      { path: 'pbx.httpApi.enabled', kind: 'checkbox' },
+      { path: 'pbx.httpApi.baseUrl', kind: 'text', inputType: 'url' },
+      { path: 'pbx.httpApi.phoneType', kind: 'select', select: 'phoneType' },
+    ],
+  },
+  {
+    id: 'pbxRest',
+    fields: [
+      { path: 'pbx.restApi.enabled', kind: 'checkbox' },
+      { path: 'pbx.restApi.baseUrl', kind: 'text', inputType: 'url' },
+      { path: 'pbx.restApi.key', kind: 'secret' },
+    ],
+  },
+  {
+    id: 'supervisor',
+    fields: [
+      { path: 'supervisor.enabled', kind: 'checkbox' },
+      { path: 'supervisor.extensions', kind: 'list', inputMode: 'numeric' },
+    ],
+  },
+  {
     id: 'events',
     fields: [
       { path: 'events.source', kind: 'select', select: 'eventSource', hint: 'eventSource' },
@@ -169,6 +205,7 @@ export function savedValue(settings: Settings, field: FieldDef): string | boolea
   if (field.kind === 'checkbox') return value === true;
   // A secret never comes to the renderer: '***' means "set", and the field stays empty.
   if (field.kind === 'secret') return '';
+  if (field.kind === 'list') return Array.isArray(value) ? value.join(', ') : '';
   return value === undefined || value === null ? '' : String(value);
 }
 
@@ -223,6 +260,12 @@ export function buildPatch(
       case 'secret':
         if (edit !== '') setPath(patch, field.path, edit);
         break;
+      case 'list': {
+        const items = listItems(String(edit));
+        const before = Array.isArray(saved) ? saved.map(String) : [];
+        if (items.join(',') !== before.join(',')) setPath(patch, field.path, items);
+        break;
+      }
       default: {
         const text = String(edit).trim();
         if (text !== saved) setPath(patch, field.path, text);
@@ -230,6 +273,11 @@ export function buildPatch(
     }
   }
   return { patch, invalid };
+}
+
+/** "101, 102 103" → ['101', '102', '103']. */
+export function listItems(text: string): string[] {
+  return text.split(/[\s,;]+/).filter((x) => x.length > 0);
 }
 
 const FIELD_PATHS = new Set<string>(FIELDS.map((f) => f.path));

@@ -57,6 +57,31 @@ function allHandlers(): Handlers {
     'sources.status': () => [],
     'call.control': () => null,
     'callcontrol.test': () => ({ ok: false, kind: 'not-configured', message: 'not here' }),
+    'latency.painted': () => null,
+    'latency.report': () => {
+      throw new Error('not here');
+    },
+    'pbx.agent.get': () => {
+      throw new Error('not here');
+    },
+    'pbx.agent.change': () => {
+      throw new Error('not here');
+    },
+    'pbx.board.get': () => {
+      throw new Error('not here');
+    },
+    'pbx.board.change': () => {
+      throw new Error('not here');
+    },
+    'pbx.call.get': () => {
+      throw new Error('not here');
+    },
+    'pbx.call.act': () => {
+      throw new Error('not here');
+    },
+    'pbx.test': () => {
+      throw new Error('not here');
+    },
   };
 }
 
@@ -118,7 +143,7 @@ describe('handler map types', () => {
       : false;
     const same: Same = true;
     expect(same).toBe(true);
-    expect(Object.keys(invokeSchemas)).toHaveLength(22);
+    expect(Object.keys(invokeSchemas)).toHaveLength(31);
   });
 });
 
@@ -154,6 +179,7 @@ describe('push event types', () => {
       'dial.confirm',
       'notice',
       'outbox.changed',
+      'pbx.agent.changed',
       'popup.hide',
       'popup.show',
       'settings.changed',

@@ -3,7 +3,13 @@ import { createServer, type Server } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectLocal, exchange, hashText, socketPathFor } from '../../../electron/host/forward';
+import {
+  connectLocal,
+  endpointFor,
+  exchange,
+  hashText,
+  socketPathFor,
+} from '../../../electron/host/forward';
 
 const dirs: string[] = [];
 const servers: Server[] = [];
@@ -29,11 +35,21 @@ describe('socketPathFor', () => {
     expect(socketPathFor('C:\\Users\\Agent\\AppData\\OtherDir', 'win32')).not.toBe(a);
   });
 
-  it('falls back to the temp directory when the path would not fit a Unix socket', () => {
+  it('never falls back to a predictable name directly in the shared temp directory', () => {
     const long = '/tmp/' + 'd'.repeat(120);
-    const p = socketPathFor(long, 'linux', '/var/tmp');
-    expect(p).toMatch(/^\/var\/tmp\/callpop-[0-9a-f]{16}\.sock$/);
-    expect(socketPathFor(long, 'linux', '/var/tmp')).toBe(p);
+    const inTmp = endpointFor(long, {
+      platform: 'linux',
+      tmpDir: '/var/tmp',
+      xdgRuntimeDir: '',
+      uid: 1000,
+    });
+    expect(inTmp.path).toMatch(/^\/var\/tmp\/callpop-1000\/callpop-[0-9a-f]{16}\.sock$/);
+    expect(inTmp).toMatchObject({ dir: '/var/tmp/callpop-1000', privateDir: true });
+    const inXdg = endpointFor(long, { platform: 'linux', xdgRuntimeDir: '/run/user/1000' });
+    expect(inXdg.path).toMatch(/^\/run\/user\/1000\/callpop-[0-9a-f]{16}\.sock$/);
+    expect(endpointFor(long, { platform: 'linux', xdgRuntimeDir: '/run/user/1000' })).toEqual(
+      inXdg,
+    );
   });
 
   it('hashes deterministically', () => {

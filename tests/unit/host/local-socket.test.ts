@@ -14,8 +14,14 @@ import {
   pidAlive,
   type Acquired,
   type LocalServer,
+  type Refusal,
 } from '../../../electron/host/local-socket';
-import { exchange, socketPathFor, type ForwardReply } from '../../../electron/host/forward';
+import {
+  exchange,
+  MAX_LINE_BYTES,
+  socketPathFor,
+  type ForwardReply,
+} from '../../../electron/host/forward';
 
 const dirs: string[] = [];
 const servers: LocalServer[] = [];
@@ -237,16 +243,31 @@ describe('listenLocal', () => {
     });
   });
 
-  it('drops an oversized request and survives a handler that throws', async () => {
+  it('refuses an oversized request with a reason and survives a handler that throws', async () => {
     const dir = tempDir();
     const path = socketPathFor(dir);
+    const refusals: Refusal[] = [];
+    const logged: string[] = [];
     servers.push(
-      await listenLocal(path, async (req) => {
-        if (req.argv[0] === 'throw') throw new Error('handler broke');
-        return { ok: true, outcome: null };
-      }),
+      await listenLocal(
+        path,
+        async (req) => {
+          if (req.argv[0] === 'throw') throw new Error('handler broke');
+          return { ok: true, outcome: null };
+        },
+        (_level, message) => logged.push(message),
+        process.platform,
+        (r) => refusals.push(r),
+      ),
     );
-    expect(await roundTrip(path, 'x'.repeat(70 * 1024))).toBe('');
+    const huge = JSON.stringify({ argv: ['/N:S', '/I:huge', 'x'.repeat(MAX_LINE_BYTES)] });
+    expect(JSON.parse(await roundTrip(path, huge + '\n'))).toMatchObject({ ok: false });
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]!.reason).toMatch(/longer than/);
+    // The agent and the log see which call it was, shortened.
+    expect(refusals[0]!.argv).toContain('/I:huge');
+    expect(refusals[0]!.argv.length).toBeLessThan(400);
+    expect(logged.join('\n')).toContain('/I:huge');
     expect(JSON.parse(await roundTrip(path, '{"argv":["throw"]}\n'))).toEqual({
       ok: false,
       error: 'handler broke',
@@ -280,6 +301,34 @@ describe('listenLocal', () => {
     expect(parseForwardRequest('{"argv":["a"]}')).toEqual({ argv: ['a'], cwd: '' });
     expect(parseForwardRequest('[]')).toBe('argv must be an array of strings');
     expect(parseForwardRequest('null')).toBe('not an object');
-    expect(parseForwardRequest(JSON.stringify({ argv: Array(300).fill('a') }))).toMatch(/argv/);
+    expect(parseForwardRequest(JSON.stringify({ argv: Array(17_000).fill('a') }))).toMatch(
+      /arguments/,
+    );
+  });
+
+  it('takes a 32,767-character argument and thousands of arguments', () => {
+    const long = 'ä"\\ '.repeat(8192);
+    expect(parseForwardRequest(JSON.stringify({ argv: [long] }))).toEqual({
+      argv: [long],
+      cwd: '',
+    });
+    const many = Array(16_000).fill('a');
+    expect(parseForwardRequest(JSON.stringify({ argv: many }))).toEqual({ argv: many, cwd: '' });
+  });
+
+  it('refuses a malformed request with its argv in the refusal', async () => {
+    const dir = tempDir();
+    const path = socketPathFor(dir);
+    const refusals: Refusal[] = [];
+    servers.push(
+      await listenLocal(path, echoHandler, undefined, process.platform, (r) => refusals.push(r)),
+    );
+    await roundTrip(path, '{"argv":["/N:S","/I:77",5]}\n');
+    expect(refusals).toEqual([
+      {
+        reason: 'malformed request: argv must be an array of strings',
+        argv: '["/N:S","/I:77","5"]',
+      },
+    ]);
   });
 });

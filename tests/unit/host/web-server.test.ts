@@ -10,6 +10,7 @@ import { tokenMatches } from '../../../electron/host/web/request-guards';
 import { resolveStaticPath } from '../../../electron/host/web/static-files';
 import { parseFrame } from '../../../electron/host/web/ws-rpc';
 import { createFakeCore, silentLogger, type FakeCore } from '../../fake-core';
+import { INTERNAL_ERROR_MESSAGE } from '../../../electron/core/public-error';
 
 const TOKEN = 'a'.repeat(64);
 let root: string;
@@ -234,7 +235,8 @@ describe('WebSocket /ipc', () => {
     s.send(JSON.stringify({ id: 4, channel: 'calls.list', payload: {} }));
     expect(await nextMessage(s)).toEqual({
       id: 4,
-      result: { ok: false, error: { code: 'failed', message: 'boom' } },
+      // An internal text ("boom") stays in the log; the page gets the generic sentence.
+      result: { ok: false, error: { code: 'failed', message: INTERNAL_ERROR_MESSAGE } },
     });
     const closed = new Promise<number>((r) => s.once('close', (code) => r(code)));
     s.send('{not json');

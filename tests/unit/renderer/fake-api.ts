@@ -135,6 +135,28 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     'call.control': () => ok(null),
     'callcontrol.test': () =>
       ok({ ok: false, kind: 'not-configured', message: 'pbx.callControl.baseUrl is not set' }),
+    'latency.painted': () => ok(null),
+    'latency.report': () =>
+      ok({
+        summary: { events: 0, steps: [], inApp: { count: 0, p50: 0, p95: 0, budgetMs: 16 } },
+        recent: [],
+      }),
+    // No PBX is set up unless a test says otherwise.
+    'pbx.agent.get': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
+    'pbx.agent.change': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
+    'pbx.board.get': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
+    'pbx.board.change': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
+    'pbx.call.get': ({ callId }) =>
+      ok({
+        callId,
+        available: false,
+        parked: false,
+        parkedSince: null,
+        parkedMs: 0,
+        recording: 'off',
+      }),
+    'pbx.call.act': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
+    'pbx.test': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
   };
 
   const invoke = async <C extends InvokeChannel>(channel: C, req: InvokeRequest<C>) => {

@@ -70,7 +70,7 @@ describe('DBN answers (property)', () => {
           expect(leaks(a.error, TOKEN)).toBe(false);
         }
       }),
-      { numRuns: 5000 },
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,0 +1,44 @@
+// @vitest-environment node
+// The Windows half of callpop-notify (named-pipe client, CreateProcessW, UTF-16 argv) cannot
+// run here; where a MinGW cross compiler is installed (Debian: gcc-mingw-w64-x86-64) this at
+// least proves it compiles without a warning, as MSVC will build it through node-gyp.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../fixtures/native-build';
+
+const CC = 'x86_64-w64-mingw32-gcc';
+const haveCc = spawnSync(CC, ['--version']).status === 0;
+
+describe('callpop-notify.exe', () => {
+  it.runIf(haveCc)('compiles for Windows without warnings', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cp-win-'));
+    try {
+      const exe = join(out, 'callpop-notify.exe');
+      const src = ['notify-main.c', 'notify-core.c', 'notify-posix.c', 'notify-win.c'].map((f) =>
+        join(ROOT, 'native', 'src', f),
+      );
+      execFileSync(CC, [
+        '-Wall',
+        '-Wextra',
+        '-Werror',
+        '-O2',
+        '-DUNICODE',
+        '-D_UNICODE',
+        '-DWIN32_LEAN_AND_MEAN',
+        '-D_WIN32_WINNT=0x0602',
+        '-mwindows',
+        '-o',
+        exe,
+        ...src,
+        '-ladvapi32',
+        '-lshell32',
+      ]);
+      expect(statSync(exe).size).toBeGreaterThan(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
