@@ -1,12 +1,23 @@
 // The primary instance's main process, loaded by main.ts only after it won the single-instance
 // lock. Registers what must exist before `ready` synchronously, then wires the core to the
 // windows, the tray and IPC. Later launches arrive as `second-instance` events.
-import { app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  clipboard,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { join } from 'node:path';
 import { createCore } from './core/core';
 import type { ArgvOutcome, ArgvSource, Core } from './core/core-types';
 import { createLogger, LOG_DIR, type FileLogger } from './core/logger';
 import { createIpcBridge, type IpcBridge } from './ipc';
+import { confirmWords, registerDialShortcut } from './shell/dial-shortcut';
 import { createI18n, createTray, type CallPopTray } from './tray';
 import { createWindowManager, type WindowManager } from './windows';
 import { APP_HOST, APP_SCHEME, serveAppRequest } from './shell/app-protocol';
@@ -31,6 +42,7 @@ export interface Runtime {
   bridge: IpcBridge;
   windows: WindowManager;
   tray: CallPopTray;
+  removeDialShortcut: () => void;
   updater: AutoUpdate;
 }
 
@@ -240,6 +252,39 @@ async function boot(
   });
 
   registerDialProtocols(app, (m) => logger.warn(m));
+  // Dial links (tel:, callto:, sip:) and the shortcut both ask the agent in a message box.
+  const confirmDial = async (number: string) => {
+    const words = confirmWords(core.settings().language, app.getPreferredSystemLanguages(), number);
+    const r = await dialog.showMessageBox({
+      type: 'question',
+      message: words.message,
+      buttons: [words.call, words.cancel],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    return r.response === 0;
+  };
+  const dialNow = async (number: string) => {
+    const r = await core.invoke('dial', { number });
+    return r.ok ? ({ ok: true } as const) : ({ ok: false, error: r.error.message } as const);
+  };
+  const removeDialShortcut = registerDialShortcut({
+    globalShortcut,
+    clipboard,
+    platform: process.platform,
+    confirm: confirmDial,
+    dial: dialNow,
+    notice: (level, message) => logger[level](message),
+    log: (m) => logger.warn(m),
+  });
+  core.subscribe((event, payload) => {
+    if (event !== 'dial.confirm') return;
+    void confirmDial(payload.number).then(async (yes) => {
+      if (!yes) return;
+      const r = await dialNow(payload.number);
+      if (!r.ok) dialog.showErrorBox('CallPop', r.error);
+    });
+  });
   const updater = createAutoUpdate({ logger, isPackaged: app.isPackaged });
   let applied = core.settings().app;
   applyLoginItem(app, applied.openAtLogin);
@@ -253,10 +298,11 @@ async function boot(
   });
 
   logger.info('CallPop ready', { host: APP_HOST });
-  return { core, logger, bridge, windows, tray, updater };
+  return { core, logger, bridge, windows, tray, updater, removeDialShortcut };
 }
 
 async function shutdown(runtime: Runtime): Promise<void> {
+  runtime.removeDialShortcut();
   runtime.updater.dispose();
   runtime.tray.destroy();
   runtime.bridge.dispose();

@@ -464,6 +464,17 @@ async function main(): Promise<void> {
     JSON.stringify({ rows, report }, null, 2),
   );
 
+  const contacts = join(ROOT, 'scripts', 'bench-contacts.ts');
+  if (existsSync(contacts)) {
+    console.log('Contacts benchmark (scripts/bench-contacts.ts):');
+    const r = spawnSync('npx', ['tsx', contacts], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      timeout: 20 * 60_000,
+    });
+    if (r.status !== 0) console.log(`scripts/bench-contacts.ts exited ${r.status}`);
+  }
+
   const outbox = join(ROOT, 'scripts', 'bench-outbox.ts');
   if (existsSync(outbox) && process.env.BENCH_SKIP_OUTBOX !== '1') {
     console.log('Outbox benchmark (scripts/bench-outbox.ts):');

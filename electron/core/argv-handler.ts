@@ -14,6 +14,12 @@ export function createArgvHandler(deps: {
   notice(level: NoticeLevel, message: string): void;
   /** Secret values in force, scrubbed from an error before it is logged or shown. */
   secrets?: () => readonly string[];
+  /**
+   * true when a dial link must be confirmed by the agent first (dialer.confirmLinks), so no
+   * web page can place a call silently; then `confirm` asks and the UI dials.
+   */
+  confirmLinks?(): boolean;
+  confirm?(number: string): void;
   latency?: LatencyLog;
 }): (argv: readonly string[], source: ArgvSource, receivedAt?: number) => Promise<ArgvOutcome> {
   const { router, logger, notice } = deps;
@@ -32,10 +38,15 @@ export function createArgvHandler(deps: {
           return { kind: 'call', callId: call.id };
         }
         case 'dial-request': {
+          if (deps.confirmLinks?.() && deps.confirm) {
+            logger.info(`dial link (${source}) waits for the agent to confirm`);
+            deps.confirm(inv.number);
+            return { kind: 'dial', number: inv.number };
+          }
           try {
             await deps.dial(inv.number);
           } catch (e) {
-            notice('error', (e as Error).message);
+            notice('error', scrub((e as Error).message, deps.secrets?.() ?? []));
           }
           return { kind: 'dial', number: inv.number };
         }

@@ -2,7 +2,7 @@
 // CRM outbox and the IPC handlers from injected dependencies. The Electron shell, browser
 // mode and the tests all call this; nothing here imports Electron. Each job has its own file:
 // argv-handler.ts, call-views.ts, dispatcher.ts, push-hub.ts, stale-sweep.ts, handlers/*.
-import { compactNumber } from '../../shared/crm-args';
+import { cleanDialNumber } from '../../shared/dial-number';
 import type { CallRecord } from '../../shared/call-tracker';
 import type { NoticeLevel } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
@@ -11,7 +11,7 @@ import { nodeSpawn, systemClock } from './core-types';
 import { openDatabase } from './db';
 import { createJournal } from './journal';
 import { createCallRouter } from './call-router';
-import { createDialer, dialString } from './dialer';
+import { callControlResult, createDialer } from './dialer';
 import { createSettingsStore, type SecretBox } from './settings-store';
 import { scrub } from '../../shared/scrub';
 import { securePrivateDir } from './private-files';
@@ -41,8 +41,11 @@ import {
   type EventSources,
   type EventSourcesDeps,
 } from './sources/event-sources';
-import { createRestApiClient } from './clients/pbx-rest-api';
 import type { PbxSourceName } from './sources/source-types';
+import { contactHandlers } from './handlers/contacts';
+import { createContactsService } from './contacts/contacts-service';
+import { createHttpApiClient } from './clients/pbx-http-api';
+import { createRestApiClient } from './clients/pbx-rest-api';
 import { pbxHandlers } from './handlers/pbx';
 import { createPbxService, type PbxService, type PbxServiceDeps } from './pbx-service';
 
@@ -105,11 +108,30 @@ export async function createCore(
   // The CRM outbox is part of every core: the desktop app, browser mode and tests alike. It is
   // created after the router (it re-sends a call's view through it), hence the late binding.
   let crm: CrmEffects | null = null;
+  // The PBX clients for dialing and the 3CX phonebook (one per API, each parses its answers).
+  const pbxDeps = { fetch: fetchFn, clock, logger };
+  const httpApi = createHttpApiClient(pbxDeps, () => settings().pbx.httpApi);
+  const restApi = createRestApiClient(pbxDeps, () => settings().pbx.restApi);
+  // Re-sends every open or listed call with this number when the 3CX phonebook answered.
+  let resendCallsOf: (number: string) => void = () => undefined;
+  const contacts = createContactsService({
+    db,
+    clock,
+    logger,
+    settings,
+    phonebook: restApi,
+    onCallerFound: (number) => resendCallsOf(number),
+  });
   const view = createCallViews({
     journal,
     settings,
     logger,
     decorate: (v) => (crm ? crm.decorate(v) : v),
+    caller: (number) => {
+      const known = contacts.callers.known(number);
+      if (!known) contacts.callers.lookUp(number);
+      return known;
+    },
   });
 
   // One change of a call gives one 'call.updated' with its final view. While the CRM outbox
@@ -166,7 +188,24 @@ export async function createCore(
     },
   });
   keeper = createCardKeeper({ router, settings, now: () => clock.now(), push, logger });
-  const dialer = createDialer({ spawn, settings, logger });
+  const dialer = createDialer({
+    spawn,
+    settings,
+    logger,
+    httpApiMakeCall: (ext, dest) => httpApi.makeCall(ext, dest),
+    restApiMakeCall: (ext, dest) => restApi.makeCall(ext, dest),
+    // The sources own the Call Control client (one token for events and dialing); they exist
+    // by the time anyone dials.
+    callControlMakeCall: async (ext, dest) =>
+      callControlResult(await sources.callControl.makeCall(ext, dest)),
+  });
+  resendCallsOf = (number) => {
+    for (const key of router.cards()) if (router.get(key)?.number === number) resendView(key);
+  };
+  // After a contact changed, the open cards show the name it has now.
+  const resendCards = () => {
+    for (const key of router.cards()) resendView(key);
+  };
 
   // Every source's notifications meet here: the same call reported by two sources is one call.
   const matcher = createCallMatcher({ suffixDigits: () => settings().matching.suffixDigits });
@@ -178,10 +217,6 @@ export async function createCore(
   ): CallRecord {
     return router.apply(matcher.resolve(n, source, clock.now()), argv, trace);
   }
-  const restApi = createRestApiClient(
-    { fetch: fetchFn, clock, logger },
-    () => settings().pbx.restApi,
-  );
   // The poller backs off by itself, so each poll really asks (not the client's background mode).
   async function restSnapshot() {
     const r = await restApi.callsInfo();
@@ -242,15 +277,8 @@ export async function createCore(
     // The request is what an outbound S correlates with, even when starting the Assistant
     // client fails (the agent then often dials the same number by hand). The journal keeps
     // the customer's number, not the outside-line prefix 3CX needed.
-    router.noteDial(compactNumber(number));
-    if (settings().dialer.via === 'call-control') {
-      const s = settings();
-      const dialed = dialString(number, s.dialer.outsideLinePrefix);
-      const r = await sources.callControl.makeCall(s.agent.extension, dialed);
-      if (!r.ok) throw new Error(`Could not dial ${dialed} through 3CX Call Control: ${r.message}`);
-      logger.info(`dial ${dialed} via 3CX Call Control`);
-      return { via: 'call-control' };
-    }
+    const clean = cleanDialNumber(number, settings().dialer.outsideLinePrefix);
+    if (clean.ok) router.noteDial(clean.number);
     const result = await dialer.dial(number);
     return { via: result.via };
   }
@@ -289,6 +317,7 @@ export async function createCore(
       settings,
       callControlId: (id) => matcher.ownId(id, 'call-control'),
     }),
+    ...contactHandlers({ contacts, changed: resendCards }),
     ...latencyHandlers(latency),
     ...pbxHandlers(pbx),
   };
@@ -313,6 +342,13 @@ export async function createCore(
       dial,
       notice,
       secrets: () => store.secretValues(),
+      confirmLinks: () => settings().dialer.confirmLinks,
+      confirm: (number) => {
+        // Noted now, so the outbound call 3CX reports after the agent said yes gets the number.
+        const clean = cleanDialNumber(number, settings().dialer.outsideLinePrefix);
+        if (clean.ok) router.noteDial(clean.number);
+        push('dial.confirm', { number });
+      },
       latency,
     }),
     notice,

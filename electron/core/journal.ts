@@ -67,8 +67,11 @@ export interface Journal {
   get(key: string): CallRecord | undefined;
   list(limit: number): CallRecord[];
   openCalls(): CallRecord[];
-  /** Earlier calls with the same number (E.164 first, then the last N digits), newest first. */
-  history(number: string, excludeKey: string, limit: number): CallRecord[];
+  /**
+   * Earlier calls with the same number (E.164 first, then the last N digits), newest first:
+   * only calls that started before `before` (a card never lists a later call as "earlier").
+   */
+  history(number: string, excludeKey: string, limit: number, before?: number): CallRecord[];
   saveWrapUp(key: string, status: WrapUpStatus, comments: string, at: number): WrapUp;
   latestWrapUp(key: string): WrapUp | null;
 }
@@ -92,13 +95,13 @@ export function createJournal(db: Db, match: () => MatchOptions): Journal {
     "SELECT * FROM calls WHERE state != 'ended' OR outcome = 'end-unknown'",
   );
   const historyE164 = db.prepare(
-    'SELECT * FROM calls WHERE match_e164 = ? AND key != ? ORDER BY started_at DESC LIMIT ?',
+    'SELECT * FROM calls WHERE match_e164 = ? AND key != ? AND started_at < ? ORDER BY started_at DESC LIMIT ?',
   );
   const historySuffix = db.prepare(
-    'SELECT * FROM calls WHERE match_suffix = ? AND key != ? ORDER BY started_at DESC LIMIT ?',
+    'SELECT * FROM calls WHERE match_suffix = ? AND key != ? AND started_at < ? ORDER BY started_at DESC LIMIT ?',
   );
   const historySuffixUnparsed = db.prepare(
-    'SELECT * FROM calls WHERE match_suffix = ? AND match_e164 IS NULL AND key != ? ORDER BY started_at DESC LIMIT ?',
+    'SELECT * FROM calls WHERE match_suffix = ? AND match_e164 IS NULL AND key != ? AND started_at < ? ORDER BY started_at DESC LIMIT ?',
   );
   const latestWrapStmt = db.prepare(
     'SELECT revision, status, comments, saved_at FROM wrapups WHERE call_key = ? ORDER BY revision DESC LIMIT 1',
@@ -147,16 +150,21 @@ export function createJournal(db: Db, match: () => MatchOptions): Journal {
     },
     list: (limit) => (listStmt.all(limit) as CallRow[]).map(rowToRecord),
     openCalls: () => (openStmt.all() as CallRow[]).map(rowToRecord),
-    history(number, excludeKey, limit) {
+    history(number, excludeKey, limit, before = Number.MAX_SAFE_INTEGER) {
       const m = match();
       const keys = matchKeys(number, m.defaultCountry, m.suffixDigits);
       const rows = keys.e164
-        ? (historyE164.all(keys.e164, excludeKey, limit) as CallRow[])
-        : (historySuffix.all(keys.suffix, excludeKey, limit) as CallRow[]);
+        ? (historyE164.all(keys.e164, excludeKey, before, limit) as CallRow[])
+        : (historySuffix.all(keys.suffix, excludeKey, before, limit) as CallRow[]);
       // Older rows saved in a format E.164 could not read are still found by their last digits.
       if (keys.e164 && rows.length < limit) {
         const seen = new Set(rows.map((r) => r.key));
-        for (const r of historySuffixUnparsed.all(keys.suffix, excludeKey, limit) as CallRow[]) {
+        for (const r of historySuffixUnparsed.all(
+          keys.suffix,
+          excludeKey,
+          before,
+          limit,
+        ) as CallRow[]) {
           if (!seen.has(r.key)) rows.push(r);
         }
         rows.sort((a, b) => b.started_at - a.started_at);

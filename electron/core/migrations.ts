@@ -90,4 +90,48 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'contacts, their numbers, search index and the 3CX phonebook cache',
+    // Numbers keep their E.164 form and their digits reversed: "the last N digits" is then a
+    // prefix range on an index, whatever N matching.suffixDigits says today. Search runs on an
+    // FTS5 trigram index over folded text (any part of a word, any script); detail=none
+    // because LIKE needs no positions, and it halves the index and the time to build it.
+    sql: `
+      CREATE TABLE contacts (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT NOT NULL,
+        company      TEXT NOT NULL DEFAULT '',
+        email        TEXT NOT NULL DEFAULT '',
+        notes        TEXT NOT NULL DEFAULT '',
+        source       TEXT NOT NULL,
+        external_id  TEXT,
+        pbx_id       TEXT,
+        identity     TEXT NOT NULL,
+        sort_key     TEXT NOT NULL,
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL
+      );
+      CREATE INDEX contacts_identity ON contacts(identity);
+      CREATE INDEX contacts_external ON contacts(external_id) WHERE external_id IS NOT NULL;
+      CREATE INDEX contacts_sort ON contacts(sort_key);
+      CREATE TABLE contact_numbers (
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        label       TEXT NOT NULL,
+        number      TEXT NOT NULL,
+        e164        TEXT,
+        rdigits     TEXT NOT NULL,
+        PRIMARY KEY (contact_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX contact_numbers_e164 ON contact_numbers(e164);
+      CREATE INDEX contact_numbers_rdigits ON contact_numbers(rdigits);
+      CREATE VIRTUAL TABLE contacts_fts USING fts5(doc, tokenize = 'trigram', detail = none);
+      CREATE TABLE phonebook_cache (
+        number_key  TEXT PRIMARY KEY,
+        answer      TEXT NOT NULL,
+        fetched_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -4,7 +4,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export type Subcommand = 'serve' | 'export' | 'demo' | 'help';
+export type Subcommand = 'serve' | 'export' | 'demo' | 'contacts' | 'help';
 
 export interface CommandLine {
   /** null: a 3CX notification, a tel: URL or nothing at all (forward-or-serve). */
@@ -17,11 +17,13 @@ export interface CommandLine {
   fast: boolean;
   /** Everything else, in order: what the core gets to parse. */
   rest: string[];
+  /** `contacts import FILE` / `contacts export`. */
+  contacts?: { action: 'import'; file: string } | { action: 'export' };
 }
 
 export class UsageError extends Error {}
 
-const SUBCOMMANDS: readonly string[] = ['serve', 'export', 'demo', 'help'];
+const SUBCOMMANDS: readonly string[] = ['serve', 'export', 'demo', 'contacts', 'help'];
 /** A 3CX flag or a dial URL anywhere means "this is an Assistant launch", whatever else is there. */
 const NOTIFICATION_TOKEN = /^(?:\/|--?)[NCTI][:=]|^(?:tel|callto|sips?):/i;
 const BARE_WORD = /^[a-z][a-z0-9_-]*$/i;
@@ -90,6 +92,7 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
     }
     out.command = word as Subcommand;
     out.rest.splice(out.rest.indexOf(first), 1);
+    if (out.command === 'contacts') return contactsCommand(out);
     const extra = out.rest[0];
     if (out.command !== 'help' && extra !== undefined) {
       throw new UsageError(
@@ -106,6 +109,35 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
       throw new UsageError(`--format must be json or csv, not "${out.format}"`);
     }
   }
+  return out;
+}
+
+function contactsCommand(out: CommandLine): CommandLine {
+  const [action, file, extra] = out.rest;
+  if (action === 'import') {
+    if (file === undefined || file.startsWith('--'))
+      throw new UsageError('contacts import needs a file: callpop contacts import FILE');
+    if (extra !== undefined)
+      throw new UsageError(`unexpected argument "${extra}" for contacts import`);
+    if (out.format !== undefined)
+      throw new UsageError('contacts import reads the format from the file itself; drop --format');
+    out.contacts = { action: 'import', file };
+  } else if (action === 'export') {
+    if (file !== undefined)
+      throw new UsageError(`unexpected argument "${file}" for contacts export`);
+    if (out.format === undefined)
+      throw new UsageError('contacts export needs --format csv or --format vcf');
+    if (out.format !== 'csv' && out.format !== 'vcf')
+      throw new UsageError(`--format must be csv or vcf, not "${out.format}"`);
+    out.contacts = { action: 'export' };
+  } else {
+    throw new UsageError(
+      action === undefined
+        ? 'contacts needs import FILE or export --format csv|vcf'
+        : `unknown contacts command "${action}" (import or export)`,
+    );
+  }
+  out.rest = [];
   return out;
 }
 
@@ -128,6 +160,9 @@ Usage:
   callpop serve [--port P] [--no-open]        run CallPop in the browser (default port 5017)
   callpop export --format json|csv            print the call journal
   callpop demo [--fast]                       play a few scripted calls, for trying it without 3CX
+  callpop contacts import FILE                add or update contacts from Outlook/Google CSV,
+                                              another CSV or vCard; prints what it did
+  callpop contacts export --format csv|vcf    print the local contacts
   callpop --help                              this text
 
 Options for every command:

@@ -99,6 +99,11 @@ async function main(args: string[]): Promise<void> {
       process.exitCode = runExport(dataDir, cl.format as 'json' | 'csv');
       return;
     }
+    case 'contacts': {
+      const { runContactsCommand } = await import('./contacts-command');
+      process.exitCode = runContactsCommand(dataDir, cl.contacts!, cl.format);
+      return;
+    }
     case 'demo': {
       const { runDemo } = await import('./demo');
       const done = await runDemo({

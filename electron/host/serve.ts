@@ -117,10 +117,10 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
   const print = options.print ?? ((line: string) => console.log(line));
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
 
-  const [{ createLogger }, { createCore }] = await Promise.all([
-    import('../core/logger'),
-    import('../core/core'),
-  ]);
+  // Only the logger before the socket: the core's module graph (SQLite, phone metadata, the
+  // contact importers, the PBX clients) loads after it, so starters that lost the race can
+  // connect at once instead of timing out while a loaded machine reads those files.
+  const { createLogger } = await import('../core/logger');
   const logger = createLogger({
     dataDir: options.dataDir,
     consoleEcho: options.consoleEcho ?? false,
@@ -181,6 +181,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
   let core: Core;
   let web: WebServer;
   try {
+    const { createCore } = await import('../core/core');
     // CALLPOP_MACHINE_CONFIG lets an IT admin try a machine-wide file before rolling it out.
     const created = await createCore({
       dataDir: options.dataDir,

@@ -1,12 +1,13 @@
 // Which subcommand, if any, a CallPop.exe launch asks for (the command line is the same for
 // CallPop.exe and `npx callpop`, see README "Command line"). Tiny and pure: main.cjs runs it on every launch.
 
-export type ExeCommand = 'export' | 'demo' | 'serve' | 'help';
+export type ExeCommand = 'export' | 'demo' | 'serve' | 'contacts' | 'help';
 
 const WORDS: Record<string, ExeCommand> = {
   export: 'export',
   demo: 'demo',
   serve: 'serve',
+  contacts: 'contacts',
   help: 'help',
   '--help': 'help',
   '-h': 'help',

@@ -26,6 +26,9 @@ export const EXE_HELP = `CallPop.exe — screen pops for the 3CX phone system
   CallPop.exe tel:+31612345678                    dial through CallPop
   CallPop.exe export --format json|csv            print the call journal (redirect it: > calls.csv)
   CallPop.exe demo [--fast]                       play a few scripted calls into CallPop
+  CallPop.exe contacts import FILE                add or update contacts (Outlook/Google CSV,
+                                                  other CSV, vCard); prints what it did
+  CallPop.exe contacts export --format csv|vcf    print the local contacts
   CallPop.exe --help                              this text
 
 Every command takes --data-dir D (default: CALLPOP_DATA_DIR, else the app's user-data folder).
@@ -53,7 +56,8 @@ export async function runExeCommand(
 ): Promise<number> {
   let options;
   try {
-    options = parseCommandLine(args);
+    // `contacts` takes its own words (import FILE / export): the shared parser reads them.
+    options = parseCommandLine(command === 'contacts' ? ['contacts', ...args] : args);
   } catch (e) {
     if (e instanceof UsageError) {
       deps.err(`CallPop: ${e.message}\n\n${EXE_HELP}`);
@@ -83,6 +87,13 @@ export async function runExeCommand(
         deps.err(`CallPop: export failed: ${(e as Error).message}\n`);
         return 1;
       }
+    }
+    case 'contacts': {
+      const { runContactsCommand } = await import('../host/contacts-command');
+      return runContactsCommand(deps.dataDir, options.contacts!, options.format, {
+        out: deps.out,
+        err: deps.err,
+      });
     }
     case 'demo': {
       const pause = (ms: number) => new Promise((r) => setTimeout(r, options.fast ? 0 : ms));

@@ -1,4 +1,5 @@
 // German. Complete: every key English has (the i18n test fails otherwise).
+import { contactsDe } from './contacts/de';
 import type { Catalog } from './catalog';
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 import { pbxDe } from './pbx-strings';
@@ -435,5 +436,6 @@ export const de = {
     title: 'Eingehender Anruf',
     titleOutbound: 'Ausgehender Anruf',
   },
+  ...contactsDe,
   pbx: pbxDe,
 } satisfies Catalog;

@@ -2,6 +2,7 @@
 // for notifications. Other languages translate what they can and fall back to these.
 // The four wrap-up labels are the DBN status values and must stay exactly as written.
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
+import { contactsEn } from './contacts/en';
 import { pbxEn } from './pbx-strings';
 
 export const en = {
@@ -442,6 +443,7 @@ export const en = {
     title: 'Incoming call',
     titleOutbound: 'Outgoing call',
   },
+  ...contactsEn,
   pbx: pbxEn,
 };
 

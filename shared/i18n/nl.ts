@@ -1,4 +1,5 @@
 // Dutch. Complete: every key English has (the i18n test fails otherwise).
+import { contactsNl } from './contacts/nl';
 import type { Catalog } from './catalog';
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 import { pbxNl } from './pbx-strings';
@@ -428,5 +429,6 @@ export const nl = {
     title: 'Inkomende oproep',
     titleOutbound: 'Uitgaande oproep',
   },
+  ...contactsNl,
   pbx: pbxNl,
 } satisfies Catalog;

@@ -1,5 +1,6 @@
 // Russian. Plurals use i18next's _one/_few/_many/_other forms. Complete: every key English
 // has (tests/unit/renderer/i18n.test.ts).
+import { contactsRu } from './contacts/ru';
 import type { Catalog } from './catalog';
 import { LANGUAGE_NAMES, NO_VALUE, PRODUCT_NAME } from './neutral';
 import { pbxRu } from './pbx-strings';
@@ -437,5 +438,6 @@ export const ru = {
     title: 'Входящий звонок',
     titleOutbound: 'Исходящий звонок',
   },
+  ...contactsRu,
   pbx: pbxRu,
 } satisfies Catalog;

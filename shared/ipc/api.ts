@@ -2,7 +2,16 @@
 // bridge build it from their own invoke/subscribe). Every method names a channel of the
 // contract; a misspelt channel or a wrong request does not compile.
 import type { InvokeFn, PushEvents, SubscribeFn } from './channels';
-import type { OutboxSummary, SettingsView, CallView, SourceStatuses, WrapUpStatus } from './domain';
+import type {
+  OutboxSummary,
+  SettingsView,
+  CallView,
+  ColumnMapping,
+  ContactInput,
+  DialConfirm,
+  SourceStatuses,
+  WrapUpStatus,
+} from './domain';
 import type { AgentBarState, AgentChange, BoardChange, CardAction } from '../pbx-views';
 
 export function createApi(
@@ -35,6 +44,16 @@ export function createApi(
         destination === undefined ? { callId, action } : { callId, action, destination },
       ),
     testCallControl: () => invoke('callcontrol.test', {}),
+    searchContacts: (query: string) => invoke('contacts.search', { query }),
+    saveContact: (id: number | null, contact: ContactInput) =>
+      invoke('contacts.save', { id, contact }),
+    deleteContact: (id: number) => invoke('contacts.delete', { id }),
+    /** `data`: the file's bytes as base64. */
+    readContactsFile: (data: string) => invoke('contacts.readFile', { data }),
+    importContacts: (data: string, mapping: ColumnMapping | null) =>
+      invoke('contacts.import', { data, mapping }),
+    saveContactToPhonebook: (id: number) => invoke('contacts.toPhonebook', { id }),
+    exportContacts: (format: 'csv' | 'vcf') => invoke('contacts.export', { format }),
     log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) =>
       invoke('log.write', { level, message }),
     reportPaint: (callId: string, renderedAt: number, paintedAt: number) =>
@@ -48,6 +67,7 @@ export function createApi(
     onOutboxChanged: (cb: (s: OutboxSummary) => void) => subscribe('outbox.changed', cb),
     onNotice: (cb: (n: PushEvents['notice']) => void) => subscribe('notice', cb),
     onSourcesChanged: (cb: (s: SourceStatuses) => void) => subscribe('sources.changed', cb),
+    onDialConfirm: (cb: (d: DialConfirm) => void) => subscribe('dial.confirm', cb),
     pbxAgent: (background = false) => invoke('pbx.agent.get', { background }),
     changeAgent: (change: AgentChange) => invoke('pbx.agent.change', { change }),
     pbxBoard: (background = false) => invoke('pbx.board.get', { background }),

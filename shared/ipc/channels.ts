@@ -6,9 +6,15 @@ import type {
   CallDetail,
   CallView,
   ConnectionTest,
+  Contact,
+  ContactsFilePreview,
+  ContactsImportSummary,
+  ContactsSearchResult,
+  DialConfirm,
   LatencyReport,
   Notice,
   OutboxSummary,
+  SavedToPhonebook,
   SettingsView,
   SourceStatuses,
 } from './domain';
@@ -40,6 +46,13 @@ export interface InvokeResponses {
   'sources.status': SourceStatuses;
   'call.control': null;
   'callcontrol.test': ConnectionTest;
+  'contacts.search': ContactsSearchResult;
+  'contacts.save': Contact;
+  'contacts.delete': null;
+  'contacts.readFile': ContactsFilePreview;
+  'contacts.import': ContactsImportSummary;
+  'contacts.toPhonebook': SavedToPhonebook;
+  'contacts.export': string;
   'log.write': null;
   /** A card says when it was rendered and painted (the last stages of the latency budget). */
   'latency.painted': null;
@@ -65,6 +78,8 @@ export interface PushEvents {
   notice: Notice;
   /** A PBX event source started, stopped, or began or stopped working. */
   'sources.changed': SourceStatuses;
+  /** A tel:/callto:/sip: link asks to dial: the agent confirms first (dialer.confirmLinks). */
+  'dial.confirm': DialConfirm;
   /** The agent's PBX state was read again (main's own poll, or after a change). */
   'pbx.agent.changed': AgentBarState;
 }
@@ -80,6 +95,7 @@ const PUSH_EVENT_SET: { readonly [E in PushEvent]: true } = {
   'outbox.changed': true,
   notice: true,
   'sources.changed': true,
+  'dial.confirm': true,
   'pbx.agent.changed': true,
 };
 export const PUSH_EVENTS = Object.keys(PUSH_EVENT_SET) as readonly PushEvent[];

@@ -5,8 +5,12 @@ import type { CallRecord } from '../call-tracker';
 import type { PhoneInfo } from '../phone';
 import type { Settings, SettingsProblem } from '../settings-schema';
 import type { SourceStatus } from '../source-status';
+import type { Contact, ContactInput } from '../contacts/contact';
+import type { ColumnMapping } from '../contacts/csv-mapping';
+import type { ContactFileFormat, ImportProblem } from '../contacts/import-result';
 
 export type { PbxSourceName, SourceStatus } from '../source-status';
+export type { Contact, ContactInput, ColumnMapping, ContactFileFormat, ImportProblem };
 
 /** What Test connection found for the 3CX Call Control API (which set-up step is missing). */
 export interface ConnectionTest {
@@ -59,8 +63,20 @@ export type CrmLookup =
   | { state: 'timeout' }
   | { state: 'error'; message: string };
 
+/** Who the number belongs to: a local contact, else the 3CX phonebook. */
+export interface CallerName {
+  name: string;
+  company: string;
+  source: 'local' | '3cx';
+  contactId?: number;
+  /** The label of the number that matched (mobile, work …). */
+  label?: string;
+}
+
 export interface CallView extends CallRecord {
   phone: PhoneInfo | null;
+  /** The caller's (or, outbound, the called) name, as soon as it is known; null: unknown. */
+  caller: CallerName | null;
   wrapUp: WrapUp | null;
   crm: CrmLookup;
   deliveries: Delivery[];
@@ -90,6 +106,41 @@ export type NoticeLevel = 'info' | 'warn' | 'error';
 export interface Notice {
   level: NoticeLevel;
   message: string;
+}
+
+export interface ContactsSearchResult {
+  contacts: Contact[];
+  /** More contacts match than were sent: the agent types on. */
+  more: boolean;
+}
+
+export type ContactsFilePreview =
+  | {
+      kind: 'csv';
+      format: ContactFileFormat;
+      headers: string[];
+      /** The guessed mapping, for the mapping step of other CSV files. */
+      mapping: ColumnMapping;
+      rows: number;
+    }
+  | { kind: 'vcard'; format: 'vcard'; rows: number };
+
+export interface ContactsImportSummary {
+  added: number;
+  updated: number;
+  skipped: number;
+  problems: ImportProblem[];
+}
+
+export interface SavedToPhonebook {
+  pbxId: string;
+  created: boolean;
+  leftOut: string[];
+}
+
+/** A dial link (tel:, callto:, sip:) waits for the agent to confirm. */
+export interface DialConfirm {
+  number: string;
 }
 
 /** The stages of one 3CX event on its way to a painted card (epoch ms, one clock). */

@@ -7,6 +7,25 @@ import { ipcError, type IpcError } from './errors';
 import { pbxInvokeSchemas } from './pbx-schemas';
 
 const callId = z.string().min(1).max(200);
+const contactId = z.number().int().min(1);
+const contactInput = z.object({
+  name: z.string().max(300),
+  company: z.string().max(300),
+  email: z.string().max(300),
+  notes: z.string().max(10_000),
+  numbers: z.array(z.object({ label: z.string().max(60), number: z.string().max(64) })).max(20),
+  externalId: z.string().max(300).optional(),
+});
+/** A contacts file as base64 (20 MB of file is about 27 million characters). */
+const fileData = z.string().max(28_000_000);
+const column = z.number().int().min(0).max(1000);
+const columnMapping = z.object({
+  name: z.array(column).max(5),
+  company: column.nullable(),
+  email: column.nullable(),
+  notes: column.nullable(),
+  numbers: z.array(z.object({ column, label: z.string().max(60) })).max(20),
+});
 
 export const invokeSchemas = {
   'calls.list': z.object({ limit: z.number().int().min(1).max(5000).optional() }),
@@ -34,6 +53,13 @@ export const invokeSchemas = {
       .optional(),
   }),
   'callcontrol.test': z.object({}),
+  'contacts.search': z.object({ query: z.string().max(200) }),
+  'contacts.save': z.object({ id: contactId.nullable(), contact: contactInput }),
+  'contacts.delete': z.object({ id: contactId }),
+  'contacts.readFile': z.object({ data: fileData }),
+  'contacts.import': z.object({ data: fileData, mapping: columnMapping.nullable() }),
+  'contacts.toPhonebook': z.object({ id: contactId }),
+  'contacts.export': z.object({ format: z.enum(['csv', 'vcf']) }),
   'log.write': z.object({
     level: z.enum(['debug', 'info', 'warn', 'error']),
     message: z.string().max(5000),

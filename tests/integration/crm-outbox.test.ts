@@ -163,6 +163,7 @@ describe('CRM: the happy path, request by request', () => {
     const view = h.crm.decorate({
       ...call,
       phone: null,
+      caller: null,
       wrapUp: null,
       crm: { state: 'off' },
       deliveries: [],

@@ -36,7 +36,10 @@ export function callHandlers(
       if (!call) throw noSuchCall(callId);
       return {
         call: view(call),
-        history: call.number ? journal.history(call.number, call.key, HISTORY_LIMIT).map(view) : [],
+        // Only calls that started before this one: a card never lists a later call as earlier.
+        history: call.number
+          ? journal.history(call.number, call.key, HISTORY_LIMIT, call.startedAt).map(view)
+          : [],
       };
     },
     'wrapup.save': ({ callId, status, comments }) => {

@@ -14,6 +14,9 @@ import {
   talkTime,
 } from '../format';
 import { CallDetail } from './CallDetail';
+import { CallBackButton } from './CallBackButton';
+import { callsToCsv, filterCalls, type HistoryKind } from './history-filter';
+import { downloadText } from '../download-text';
 
 /**
  * The agent's calls, newest first, virtualised (histories run to hundreds of rows). The
@@ -30,14 +33,42 @@ export function HistoryList({
   const { t } = useTranslation();
   const api = useApi();
   const calls = useQuery(callListQuery(api));
-  const sorted = useMemo(
-    () => [...(calls.data ?? [])].sort((a, b) => b.startedAt - a.startedAt),
-    [calls.data],
+  const [kind, setKind] = useState<HistoryKind>('all');
+  const [text, setText] = useState('');
+  const [dialError, setDialError] = useState<string | null>(null);
+  const shown = useMemo(
+    () => filterCalls(calls.data ?? [], { kind, text }).sort((a, b) => b.startedAt - a.startedAt),
+    [calls.data, kind, text],
   );
 
   return (
     <section className="history" aria-labelledby="history-heading">
       <h2 id="history-heading">{t('history.heading')}</h2>
+      <div className="history-filters" role="group" aria-label={t('historyFilter.label')}>
+        {(['all', 'missed', 'today'] as const).map((k) => (
+          <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
+            {t(`historyFilter.${k}`)}
+          </button>
+        ))}
+        <input
+          type="search"
+          aria-label={t('historyFilter.search')}
+          placeholder={t('historyFilter.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button
+          type="button"
+          onClick={() => downloadText(callsToCsv(shown), 'calls.csv', 'text/csv')}
+        >
+          {t('historyFilter.export')}
+        </button>
+      </div>
+      {dialError ? (
+        <p role="alert" className="error">
+          {dialError}
+        </p>
+      ) : null}
       {calls.isPending ? <p className="muted">{t('app.loading')}</p> : null}
       {calls.isError ? (
         <p role="alert" className="error">
@@ -45,8 +76,13 @@ export function HistoryList({
         </p>
       ) : null}
       {calls.data && calls.data.length === 0 ? <p className="muted">{t('history.empty')}</p> : null}
-      {sorted.length > 0 ? (
-        <VirtualRows calls={sorted} selectedKey={selectedKey} onSelect={onSelect} />
+      {shown.length > 0 ? (
+        <VirtualRows
+          calls={shown}
+          selectedKey={selectedKey}
+          onSelect={onSelect}
+          onDialResult={setDialError}
+        />
       ) : null}
     </section>
   );
@@ -58,10 +94,12 @@ function VirtualRows({
   calls,
   selectedKey,
   onSelect,
+  onDialResult,
 }: {
   calls: CallView[];
   selectedKey: string | null;
   onSelect: (call: CallView | null) => void;
+  onDialResult: (error: string | null) => void;
 }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -153,18 +191,21 @@ function VirtualRows({
                 aria-posinset={item.index + 1}
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <HistoryRow
-                  call={call}
-                  index={item.index}
-                  selected={selected}
-                  tabbable={item.index === (selectedIndex >= 0 ? selectedIndex : activeIndex)}
-                  detailId={detailId}
-                  onSelect={() => {
-                    setActive(item.index);
-                    onSelect(selected ? null : call);
-                  }}
-                  onKeyDown={(e) => onKeyDown(e, item.index)}
-                />
+                <div className="history-item">
+                  <HistoryRow
+                    call={call}
+                    index={item.index}
+                    selected={selected}
+                    tabbable={item.index === (selectedIndex >= 0 ? selectedIndex : activeIndex)}
+                    detailId={detailId}
+                    onSelect={() => {
+                      setActive(item.index);
+                      onSelect(selected ? null : call);
+                    }}
+                    onKeyDown={(e) => onKeyDown(e, item.index)}
+                  />
+                  <CallBackButton call={call} onResult={onDialResult} />
+                </div>
                 {selected ? (
                   <div className="history-detail" id={detailId}>
                     <CallDetail callId={call.id} onSelect={onSelect} />
@@ -213,7 +254,12 @@ function HistoryRow({
     >
       <span className="col-time">{formatWhen(call.startedAt, i18n.language)}</span>
       <span className="col-direction">{t(`call.direction.${call.direction}`)}</span>
-      <span className="col-number">{numberText(t, call)}</span>
+      <span className="col-number">
+        {call.caller ? (
+          <span className="col-name">{call.caller.name || call.caller.company} </span>
+        ) : null}
+        {numberText(t, call)}
+      </span>
       <span className={`col-outcome state-${call.outcome ?? call.state}`}>
         {missed ? <span aria-hidden="true">⚠ </span> : null}
         {stateText(t, call)}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/ipc';
@@ -19,6 +19,10 @@ import { SupervisorBoard } from '../supervisor/SupervisorBoard';
 import { HistoryList } from './HistoryList';
 import { ShortcutsHelp } from '../shortcuts/ShortcutsHelp';
 import { focusFirst, useGlobalShortcuts } from '../shortcuts/use-global-shortcuts';
+import { ContactsScreen } from '../contacts/ContactsScreen';
+import type { ContactInput } from '../../../shared/contacts/contact';
+import { useDialLinks } from '../contacts/use-dial-links';
+import { useMissedTitle } from './use-missed-title';
 
 /** The agent's main window: status, history and the selected call (or the settings). */
 export function MainWindow() {
@@ -33,13 +37,38 @@ export function MainWindow() {
   const firstRunDone = settings.data?.settings.app.firstRunDone;
   const setupOpen =
     !settingsOpen && settings.data !== undefined && (setupWanted ?? firstRunDone === false);
+  const [contactsOpen, setContactsOpen] = useState(false);
+  const [prefill, setPrefill] = useState<ContactInput | null>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
+  useDialLinks(browserMode);
+  useMissedTitle();
+  // "Add contact" on a card: the contacts screen opens with a new contact for that number.
+  useEffect(() => {
+    const onAdd = (e: Event) => {
+      const number = (e as CustomEvent<{ number: string }>).detail.number;
+      setPrefill({
+        name: '',
+        company: '',
+        email: '',
+        notes: '',
+        numbers: [{ label: 'mobile', number }],
+      });
+      setSettingsOpen(false);
+      setContactsOpen(true);
+    };
+    window.addEventListener('callpop:add-contact', onAdd);
+    return () => window.removeEventListener('callpop:add-contact', onAdd);
+  }, []);
+  const prefillUsed = useCallback(() => setPrefill(null), []);
   // Choosing a call shows it; unsaved settings edits wait in the store for the next visit.
-  const select = (call: CallView | null) =>
+  const select = (call: CallView | null) => {
     setSelected(call ? { id: call.id, key: call.key } : null);
+    if (call) setContactsOpen(false);
+  };
   const [helpOpen, setHelpOpen] = useState(false);
   // An agent who goes to Settings instead is not sent back to the first run afterwards.
   const openSettings = () => {
+    setContactsOpen(false);
     setSettingsOpen(true);
     setSetupWanted(false);
   };
@@ -73,6 +102,16 @@ export function MainWindow() {
           </button>
           <button
             type="button"
+            aria-expanded={contactsOpen}
+            onClick={() => {
+              setContactsOpen((v) => !v);
+              setSettingsOpen(false);
+            }}
+          >
+            {t('contacts.open')}
+          </button>
+          <button
+            type="button"
             ref={settingsButton}
             aria-expanded={settingsOpen}
             aria-keyshortcuts="Control+,"
@@ -89,12 +128,16 @@ export function MainWindow() {
       <SourcesStrip />
       <SupervisorBoard />
       <SetupHints onOpen={() => setSetupWanted(true)} />
-      <main className={`main-grid${settingsOpen || setupOpen ? ' with-side' : ''}`}>
+      <main className={`main-grid${settingsOpen || contactsOpen || setupOpen ? ' with-side' : ''}`}>
         <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
         {settingsOpen ? (
           <div className="side-pane">
             <SettingsPanel onClose={closeSettings} />
           </div>
+        ) : contactsOpen ? (
+          <section className="side-pane" aria-label={t('contacts.heading')}>
+            <ContactsScreen prefill={prefill} onPrefillUsed={prefillUsed} />
+          </section>
         ) : setupOpen && settings.data ? (
           <div className="side-pane">
             <FirstRun

@@ -11,6 +11,7 @@ import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { CrmBadge } from './CrmBadge';
 import { WrapUpForm } from './WrapUpForm';
+import { AddCallerButton, CallerName } from './CallerName';
 import { useWrapUp } from './use-wrap-up';
 import { usePaintReport } from './use-paint-report';
 
@@ -125,8 +126,10 @@ export function CallCard({
         <CallTimer call={call} />
         {hide}
       </header>
-      <p className="caller number">{numberText(t, call)}</p>
+      <CallerName call={call} />
+      <p className={call.caller ? 'number' : 'caller number'}>{numberText(t, call)}</p>
       <PhoneFacts call={call} />
+      <AddCallerButton call={call} />
       <CrmBadge crm={call.crm} />
       <CallControls call={call} />
       <EarlierCalls call={call} />

@@ -329,8 +329,30 @@ export const shell = {
   openExternal: vi.fn(async (_url: string) => undefined),
   openPath: vi.fn(async (_path: string) => ''),
 };
-export const clipboard = { text: '', writeText: vi.fn((t: string) => void (clipboard.text = t)) };
-export const dialog = { showErrorBox: vi.fn() };
+export const clipboard = {
+  text: '',
+  selection: '',
+  writeText: vi.fn((t: string) => void (clipboard.text = t)),
+  readText: vi.fn((type?: 'selection' | 'clipboard') =>
+    type === 'selection' ? clipboard.selection : clipboard.text,
+  ),
+};
+export const dialog = {
+  showErrorBox: vi.fn(),
+  /** The button index the agent "clicks" in the next message box. */
+  nextResponse: 0,
+  showMessageBox: vi.fn(async (_opts: { message: string; buttons: string[] }) => ({
+    response: dialog.nextResponse,
+  })),
+};
+export const globalShortcut = {
+  registered: new Map<string, () => void>(),
+  register: vi.fn((accelerator: string, cb: () => void) => {
+    globalShortcut.registered.set(accelerator, cb);
+    return true;
+  }),
+  unregister: vi.fn((accelerator: string) => void globalShortcut.registered.delete(accelerator)),
+};
 
 export const safeStorage = {
   isEncryptionAvailable: vi.fn(() => true),
@@ -416,5 +438,8 @@ export function resetElectron(): void {
     },
   ];
   clipboard.text = '';
+  clipboard.selection = '';
+  dialog.nextResponse = 0;
+  globalShortcut.registered.clear();
   vi.clearAllMocks();
 }

@@ -33,6 +33,17 @@ function allHandlers(): Handlers {
       throw new Error('not here');
     },
     'popup.list': () => [],
+    'contacts.search': () => ({ contacts: [], more: false }),
+    'contacts.save': () => {
+      throw new Error('not here');
+    },
+    'contacts.delete': () => null,
+    'contacts.readFile': () => ({ kind: 'vcard', format: 'vcard', rows: 0 }),
+    'contacts.import': () => ({ added: 0, updated: 0, skipped: 0, problems: [] }),
+    'contacts.toPhonebook': () => {
+      throw new Error('not here');
+    },
+    'contacts.export': () => '',
     'popup.dismiss': () => null,
     dial: async ({ number }) => ({ via: number }),
     'settings.get': () => {
@@ -132,7 +143,7 @@ describe('handler map types', () => {
       : false;
     const same: Same = true;
     expect(same).toBe(true);
-    expect(Object.keys(invokeSchemas)).toHaveLength(24);
+    expect(Object.keys(invokeSchemas)).toHaveLength(31);
   });
 });
 
@@ -165,6 +176,7 @@ describe('push event types', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names.sort()).toEqual([
       'call.updated',
+      'dial.confirm',
       'notice',
       'outbox.changed',
       'pbx.agent.changed',

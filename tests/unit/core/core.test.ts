@@ -179,7 +179,9 @@ describe('core', () => {
     const out = join(dir, 'dialed.txt');
     writeFileSync(fake, `#!/bin/sh\nprintf '%s\\n' "$@" > "${out}"\n`);
     chmodSync(fake, 0o755);
-    const { core } = await start({ dialer: { assistantPath: fake, outsideLinePrefix: '0' } });
+    const { core } = await start({
+      dialer: { assistantPath: fake, outsideLinePrefix: '0', confirmLinks: false },
+    });
     const dialed = await core.handleArgv([EXE, 'tel:06 1234-5678'], 'socket');
     expect(dialed).toEqual({ kind: 'dial', number: '0612345678' });
     for (let i = 0; i < 50 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 20));
@@ -192,7 +194,9 @@ describe('core', () => {
   });
 
   it('says clearly when the 3CX Assistant client is missing', async () => {
-    const { core, pushes } = await start({ dialer: { assistantPath: join(dir, 'missing.exe') } });
+    const { core, pushes } = await start({
+      dialer: { assistantPath: join(dir, 'missing.exe'), confirmLinks: false },
+    });
     const r = await core.invoke('dial', { number: '0612345678' });
     expect(r).toEqual({
       ok: false,
@@ -206,6 +210,23 @@ describe('core', () => {
     // The agent dials by hand; 3CX reports the outbound call: it still gets the number.
     await core.handleArgv([EXE, '/N:S', '/T:O', '/I:manual'], 'socket');
     expect((await cards(core)).find((c) => c.id === 'manual')?.number).toBe('0612345678');
+    await core.close();
+  });
+});
+
+describe('dial links', () => {
+  it('wait for the agent to confirm when dialer.confirmLinks is on: nothing is started', async () => {
+    const fake = join(dir, 'tcx-assistant-client');
+    const out = join(dir, 'dialed.txt');
+    writeFileSync(fake, `#!/bin/sh\nprintf '%s\\n' "$@" > "${out}"\n`);
+    chmodSync(fake, 0o755);
+    const { core, pushes } = await start({ dialer: { assistantPath: fake, confirmLinks: true } });
+    await core.handleArgv([EXE, 'tel:+31612345678'], 'socket');
+    expect(pushes.find((p) => p.event === 'dial.confirm')?.payload).toEqual({
+      number: '+31612345678',
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(out)).toBe(false);
     await core.close();
   });
 });

@@ -70,6 +70,7 @@ export function makeCall(overrides: Partial<CallView> = {}): CallView {
     crm: { state: 'off' },
     deliveries: [],
     ...overrides,
+    caller: overrides.caller ?? null,
   };
 }
 
@@ -91,6 +92,7 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
   const missing = (id: string): Result<never> => fail('not-found', `no call ${id}`);
 
   const handlers: { [C in InvokeChannel]?: Handler<C> } = {
+    'contacts.search': () => ok({ contacts: [], more: false }),
     'calls.list': () => ok([...calls.values()].sort((a, b) => b.startedAt - a.startedAt)),
     'calls.get': ({ callId }) => {
       const call = calls.get(callKey(callId));
