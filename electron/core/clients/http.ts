@@ -120,6 +120,3 @@ export function classifyFailure(
   }
   return { kind: 'failed', error: `${who} refused the request (HTTP ${outcome.status})${suffix}` };
 }
-
-/** @deprecated the old name of shared/scrub.ts's scrub(); call scrub or scrubExcerpt. */
-export const redactSecrets = scrub;
