@@ -19,6 +19,7 @@ import { settingsQuery, unwrap } from '../queries';
 import { boardQuery, pbxKeys } from '../pbx/pbx-queries';
 import { clockTime, freshnessText, pbxErrorText } from '../pbx/pbx-text';
 import { PbxSwitch } from '../pbx/PbxSwitch';
+import { MemberRows } from './MemberRows';
 import { QueuePicture } from './QueuePicture';
 
 function expected(s: BoardState, c: BoardChange): BoardState {
@@ -131,7 +132,7 @@ function Board() {
       {s?.mode === 'http' ? (
         <>
           <p className="muted">{t('pbx.board.httpOnly')}</p>
-          <MemberTable members={s.members} busy={change.isPending} onToggle={toggle} />
+          <ExtensionTable members={s.members} busy={change.isPending} onToggle={toggle} />
         </>
       ) : null}
     </section>
@@ -150,20 +151,6 @@ function queueTitle(t: TFunction, q: { num: string; name: string | null }): stri
     : t('pbx.board.queue', { num: q.num });
 }
 
-function memberState(t: TFunction, m: BoardMember): string {
-  if (m.registered === false) return t('pbx.board.notRegistered');
-  if (m.busy === true) return t('pbx.board.busy');
-  if (m.busy === false) return t('pbx.board.free');
-  return m.registered ? t('pbx.board.registered') : t('pbx.unknown');
-}
-
-function memberClass(m: BoardMember): string {
-  if (m.registered === false) return 'member-offline';
-  if (m.busy) return 'member-busy';
-  if (m.busy === false) return 'member-free';
-  return 'member-unknown';
-}
-
 function QueueSection(props: { queue: BoardQueue; busy: boolean; onToggle(c: BoardChange): void }) {
   const { t } = useTranslation();
   const q = props.queue;
@@ -172,93 +159,45 @@ function QueueSection(props: { queue: BoardQueue; busy: boolean; onToggle(c: Boa
     <section className="board-queue" aria-label={title}>
       <h3>{title}</h3>
       <QueuePicture title={title} counts={q.counts} />
-      <table className="board-members">
-        <thead>
-          <tr>
-            <th scope="col">{t('pbx.board.member')}</th>
-            <th scope="col">{t('pbx.board.state')}</th>
-            <th scope="col">{t('pbx.board.inQueue')}</th>
-            <th scope="col">{t('pbx.board.allQueues')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {q.members.map((m: BoardQueueMember) => (
-            <tr key={m.num} className={memberClass(m)}>
-              <th scope="row">
-                <span className="member-num">{m.num}</span>{' '}
-                {m.name ? <span className="member-name">{m.name}</span> : null}
-              </th>
-              <td>
-                <span className="member-dot" aria-hidden="true" /> {memberState(t, m)}
-              </td>
-              <td>
-                <PbxSwitch
-                  compact
-                  label={t('pbx.board.memberInQueue', { extension: m.num, queue: q.num })}
-                  checked={m.loggedIn}
-                  disabled={props.busy}
-                  onChange={(loggedIn) =>
-                    props.onToggle({ kind: 'queue', extension: m.num, queue: q.num, loggedIn })
-                  }
-                />
-              </td>
-              <td>
-                <PbxSwitch
-                  compact
-                  label={t('pbx.board.memberAllQueues', { extension: m.num })}
-                  checked={m.queuesGlobal}
-                  disabled={props.busy}
-                  onChange={(loggedIn) =>
-                    props.onToggle({ kind: 'queues', extension: m.num, loggedIn })
-                  }
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MemberRows
+        members={q.members}
+        busy={props.busy}
+        onToggle={props.onToggle}
+        column={{
+          heading: t('pbx.board.inQueue'),
+          cell: (m: BoardQueueMember) => (
+            <PbxSwitch
+              compact
+              label={t('pbx.board.memberInQueue', { extension: m.num, queue: q.num })}
+              checked={m.loggedIn}
+              disabled={props.busy}
+              onChange={(loggedIn) =>
+                props.onToggle({ kind: 'queue', extension: m.num, queue: q.num, loggedIn })
+              }
+            />
+          ),
+        }}
+      />
     </section>
   );
 }
 
-function MemberTable(props: {
+/** With only the HTTP API: `supervisor.extensions`, their presence instead of a queue login. */
+function ExtensionTable(props: {
   members: BoardMember[];
   busy: boolean;
   onToggle(c: BoardChange): void;
 }) {
   const { t } = useTranslation();
   return (
-    <table className="board-members">
-      <thead>
-        <tr>
-          <th scope="col">{t('pbx.board.member')}</th>
-          <th scope="col">{t('pbx.board.state')}</th>
-          <th scope="col">{t('pbx.status')}</th>
-          <th scope="col">{t('pbx.board.allQueues')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.members.map((m) => (
-          <tr key={m.num} className={memberClass(m)}>
-            <th scope="row">{m.num}</th>
-            <td>
-              <span className="member-dot" aria-hidden="true" /> {memberState(t, m)}
-            </td>
-            <td>{m.presence ? t(`pbx.presence.${m.presence}`) : t('pbx.unknown')}</td>
-            <td>
-              <PbxSwitch
-                compact
-                label={t('pbx.board.memberAllQueues', { extension: m.num })}
-                checked={m.queuesGlobal}
-                disabled={props.busy}
-                onChange={(loggedIn) =>
-                  props.onToggle({ kind: 'queues', extension: m.num, loggedIn })
-                }
-              />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <MemberRows
+      members={props.members}
+      busy={props.busy}
+      onToggle={props.onToggle}
+      column={{
+        heading: t('pbx.status'),
+        cell: (m) => (m.presence ? t(`pbx.presence.${m.presence}`) : t('pbx.unknown')),
+      }}
+    />
   );
 }
