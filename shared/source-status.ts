@@ -13,6 +13,11 @@ export interface SourceStatus {
   since: number;
   /** When down: milliseconds until the next attempt. */
   retryInMs?: number;
+  /**
+   * When down because the PBX does not answer: the time of its last good answer (null: none
+   * yet). The REST poller and the agent bar share one client, so this is the agent bar's time.
+   */
+  unreachableSince?: number | null;
 }
 
 /** The i18n key that names a source for the agent. */

@@ -108,8 +108,16 @@ export async function createCore(
   // The CRM outbox is part of every core: the desktop app, browser mode and tests alike. It is
   // created after the router (it re-sends a call's view through it), hence the late binding.
   let crm: CrmEffects | null = null;
-  // The PBX clients for dialing and the 3CX phonebook (one per API, each parses its answers).
-  const pbxDeps = { fetch: fetchFn, clock, logger };
+  // One client per PBX API for everything that talks to it: dialing, the 3CX phonebook, the
+  // REST live-calls poller and the PBX service (agent bar, board, card). One client is one
+  // reachability state, so a failed poll and the agent bar's "PBX unreachable" agree.
+  const pbxDeps = {
+    fetch: fetchFn,
+    clock,
+    logger,
+    timeoutMs: deps.pbx?.timeoutMs,
+    random: deps.pbx?.random,
+  };
   const httpApi = createHttpApiClient(pbxDeps, () => settings().pbx.httpApi);
   const restApi = createRestApiClient(pbxDeps, () => settings().pbx.restApi);
   // Re-sends every open or listed call with this number when the 3CX phonebook answered.
@@ -220,9 +228,10 @@ export async function createCore(
   // The poller backs off by itself, so each poll really asks (not the client's background mode).
   async function restSnapshot() {
     const r = await restApi.callsInfo();
-    return r.ok
-      ? { ok: true as const, body: r.value }
-      : { ok: false as const, error: r.error.message };
+    if (r.ok) return { ok: true as const, body: r.value };
+    const unreachable =
+      r.error.kind === 'unreachable' ? { lastGoodAt: restApi.health().lastGoodAt } : undefined;
+    return { ok: false as const, error: r.error.message, unreachable };
   }
   const sources = createEventSources({
     settings,
@@ -251,6 +260,7 @@ export async function createCore(
     clock,
     logger,
     ...deps.pbx,
+    clients: { http: httpApi, rest: restApi },
     onAgentState: (state) => push('pbx.agent.changed', state),
   });
 

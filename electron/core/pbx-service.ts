@@ -1,6 +1,6 @@
 // The PBX service in main: the agent's own state for the agent bar and tray (presence,
 // readiness, queue login), the changes the agent makes, the supervisor board, call control
-// from the card and Settings' "Test connection". It owns one client per API, keeps the last
+// from the card and Settings' "Test connection". It uses one client per API (the core's, see `clients`), keeps the last
 // good state so the UI can say "stale since …" while the PBX is unreachable, and re-reads the
 // state right after every change so a refused change rolls back to what the PBX says.
 import type { Settings } from '../../shared/settings-schema';
@@ -32,6 +32,12 @@ export interface PbxServiceDeps {
   random?: () => number;
   /** Main's own refresh of the agent state (tray); 0 turns it off. */
   agentPollMs?: number;
+  /**
+   * The core's clients, shared with the dialer, the phonebook and the REST live-calls poller:
+   * one client per API means one reachability, so a failed poll and the agent bar agree.
+   * Without them (tests of the service alone) the service makes its own.
+   */
+  clients?: { http: HttpApiClient; rest: RestApiClient };
   /** Called whenever the agent state or the board was read again. */
   onAgentState?(state: AgentBarState): void;
   onBoardState?(state: BoardState): void;
@@ -57,8 +63,10 @@ export function createPbxService(deps: PbxServiceDeps): PbxService {
     timeoutMs: deps.timeoutMs,
     random: deps.random,
   };
-  const http: HttpApiClient = createHttpApiClient(clientDeps, () => deps.settings().pbx.httpApi);
-  const rest: RestApiClient = createRestApiClient(clientDeps, () => deps.settings().pbx.restApi);
+  const http: HttpApiClient =
+    deps.clients?.http ?? createHttpApiClient(clientDeps, () => deps.settings().pbx.httpApi);
+  const rest: RestApiClient =
+    deps.clients?.rest ?? createRestApiClient(clientDeps, () => deps.settings().pbx.restApi);
   const httpOn = () => httpApiProblem(deps.settings().pbx.httpApi) === null;
   const restOn = () => restApiProblem(deps.settings().pbx.restApi) === null;
   const ext = () => deps.settings().agent.extension.trim();

@@ -1,6 +1,6 @@
 // The PBX channels through the real composition root: the agent bar's state and changes over
-// invoke, a malformed request refused, and time parked from the card counted into the
-// Egards hold duration of that call.
+// invoke, a malformed request refused, time parked from the card counted into the Egards hold
+// duration of that call, and one REST client (one reachability) for the poller and the bar.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,5 +126,48 @@ describe('PBX in the core', () => {
     ]);
     expect(http.paths()).toEqual([`/park/${AGENT.extension}`, `/unpark/${AGENT.extension}`]);
     await core.close();
+  });
+
+  it('a failed live-calls poll and the agent bar say the same: unreachable since one time', async () => {
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        agent: AGENT,
+        events: { source: 'rest-poll', restPollMs: 60_000 },
+        pbx: { restApi: { enabled: true, baseUrl: `${rest.url}/webapi`, key: REST_KEY } },
+      }),
+    );
+    const clock = new FakeClock();
+    const core = await createCore({
+      dataDir: dir,
+      logger: new MemoryLogger(),
+      clock,
+      machineConfigPath: null,
+      pbx: { agentPollMs: 0 },
+    });
+    await core.sources.reconfigure();
+    const poller = core.sources.get('rest-poll')!;
+    await poller.pollNow!();
+    expect(poller.status().state).toBe('ok');
+    const goodAt = clock.now();
+
+    // The PBX goes away; time moves on without firing the poll timer.
+    await rest.close();
+    clock.t += 7_000;
+    await poller.pollNow!();
+    const status = core.sources.statuses().find((s) => s.source === 'rest-poll')!;
+    expect(status.state).toBe('down');
+    expect(status.message).toMatch(/REST API is unreachable/);
+    expect(status.unreachableSince).toBe(goodAt);
+
+    // The agent bar's own (background) read: nothing new asked, the same verdict and time.
+    clock.t += 1_000;
+    const bar = await core.invoke('pbx.agent.get', { background: true });
+    expect(bar).toMatchObject({
+      ok: true,
+      value: { stale: true, reachability: { reachable: false, lastGoodAt: goodAt } },
+    });
+    await core.close();
+    rest = await startRestApiServer(REST_KEY); // afterEach closes it
   });
 });

@@ -7,7 +7,14 @@ import { diffCallsInfo, parseCallsInfo } from '../../../shared/live-calls';
 import { backoffDelay } from '../backoff';
 import type { PbxEventSource, SourceDeps, SourceStatus } from './source-types';
 
-export type SnapshotResult = { ok: true; body: unknown } | { ok: false; error: string };
+export type SnapshotResult =
+  | { ok: true; body: unknown }
+  | {
+      ok: false;
+      error: string;
+      /** Set when the PBX did not answer at all: the time of its last good answer (or null). */
+      unreachable?: { lastGoodAt: number | null };
+    };
 
 export const REST_BACKOFF_MAX_MS = 60_000;
 
@@ -93,10 +100,12 @@ export function createRestPollSource(deps: RestPollDeps): PbxEventSource & {
         Math.max(interval, REST_BACKOFF_MAX_MS),
       );
       const why = !r.ok ? r.error : parsed && !parsed.ok ? parsed.error : 'no answer';
+      const unreachable = !r.ok ? r.unreachable : undefined;
       setStatus({
         state: 'down',
         message: `cannot read the PBX's live calls (${why}); next try in ${Math.ceil(wait / 1000)} s`,
         retryInMs: wait,
+        ...(unreachable ? { unreachableSince: unreachable.lastGoodAt } : {}),
       });
       return wait;
     }

@@ -39,7 +39,7 @@ describe('the card control rule', () => {
     // auto without Call Control switched on: it is no source, whatever a status says.
     expect(controlSet(settings('auto', true, false), [cc('ok')])).toBe('http-api');
     // The source is Call Control but it is down: the HTTP API still acts on the extension.
-    expect(controlSet(settings('call-control', true, true), [cc('retrying')])).toBe('http-api');
+    expect(controlSet(settings('call-control', true, true), [cc('down')])).toBe('http-api');
     expect(controlSet(settings('call-control', true, true), [])).toBe('http-api');
   });
 
@@ -47,7 +47,7 @@ describe('the card control rule', () => {
     expect(controlSet(settings('call-control', false, true), [cc('ok')])).toBe('call-control');
     expect(controlSet(settings('assistant', false, true), [cc('ok')])).toBe('call-control');
     expect(controlSet(settings('assistant', false, false), [])).toBeNull();
-    expect(controlSet(settings('call-control', false, true), [cc('retrying')])).toBeNull();
+    expect(controlSet(settings('call-control', false, true), [cc('down')])).toBeNull();
     expect(controlSet(undefined, [cc('ok')])).toBeNull();
   });
 });

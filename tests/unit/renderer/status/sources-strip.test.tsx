@@ -37,4 +37,24 @@ describe('call sources in the status strip', () => {
     ).toBeTruthy();
     expect(screen.getByText('REST API live calls: working')).toBeTruthy();
   });
+
+  it('says "PBX unreachable since" with the last good time, as the agent bar does', async () => {
+    const fake = createFakeApi();
+    const at = new Date(2026, 0, 1, 9, 15, 30).getTime();
+    fake.sources = [
+      {
+        source: 'rest-poll',
+        state: 'down',
+        message: 'PBX unreachable (fetch failed); next try in 2 s',
+        since: at,
+        unreachableSince: at,
+      },
+    ];
+    renderWithApi(fake);
+    expect(
+      await screen.findByText(
+        /^REST API live calls is not working: PBX unreachable since 0?9:15:30/,
+      ),
+    ).toBeTruthy();
+  });
 });
