@@ -99,7 +99,11 @@ export type CardAction =
   | { kind: 'answer' }
   | { kind: 'drop' }
   | { kind: 'transfer'; destination: string }
-  | { kind: 'attendedTransfer' }
+  /**
+   * With a destination: the consult call (the caller waits on hold while the agent talks to
+   * the destination). Without: join the two calls (`atttrans`), completing the transfer.
+   */
+  | { kind: 'attendedTransfer'; destination?: string }
   | { kind: 'park' }
   | { kind: 'unpark' }
   | { kind: 'record'; action: RecordAction };
@@ -114,6 +118,8 @@ export interface CallControlState {
   /** Parked time so far, ended parks only. */
   parkedMs: number;
   recording: 'off' | 'on' | 'paused';
+  /** The number of the consult call of an attended transfer under way (null: none). */
+  consulting: string | null;
 }
 
 export interface CallControlResult {

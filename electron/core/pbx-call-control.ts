@@ -1,9 +1,12 @@
 // Call control from the card through the HTTP API (it acts on the agent's extension's current
 // call). The API cannot be asked whether a call is parked or recorded, so this keeps what the
 // agent did through CallPop per call: the park state and the parked time (which Egards counts
-// as hold time, through the CRM effects' parkedMs hook) and the recording state.
+// as hold time, through the CRM effects' parkedMs hook), the recording state and the consult
+// call of an attended transfer. A destination is cleaned by the rule dialing uses (outside-line
+// prefix included) and refused before anything is sent when it is not a number.
 import { callKey } from '../../shared/call-tracker';
-import type { PbxResult } from '../../shared/pbx';
+import { cleanDialNumber } from '../../shared/dial-number';
+import type { PbxError, PbxResult } from '../../shared/pbx';
 import type { CallControlResult, CallControlState, CardAction } from '../../shared/pbx-views';
 import type { Clock, Logger } from './core-types';
 import type { HttpApiClient } from './clients/pbx-http-api';
@@ -12,6 +15,8 @@ export interface CallControlDeps {
   http: HttpApiClient;
   httpOn(): boolean;
   extension(): string;
+  /** dialer.outsideLinePrefix: a transfer to a public number needs it as a dial does. */
+  outsideLinePrefix?(): string;
   clock: Clock;
   logger: Logger;
 }
@@ -29,6 +34,7 @@ interface Tracked {
   parkedSince: number | null;
   parkedMs: number;
   recording: CallControlState['recording'];
+  consulting: string | null;
 }
 
 const RECORDING_AFTER = {
@@ -41,7 +47,7 @@ const RECORDING_AFTER = {
 export function createCallControl(deps: CallControlDeps): CallControl {
   const calls = new Map<string, Tracked>();
   const get = (key: string): Tracked =>
-    calls.get(key) ?? { parkedSince: null, parkedMs: 0, recording: 'off' };
+    calls.get(key) ?? { parkedSince: null, parkedMs: 0, recording: 'off', consulting: null };
 
   function state(callId: string): CallControlState {
     const t = get(callKey(callId));
@@ -52,7 +58,16 @@ export function createCallControl(deps: CallControlDeps): CallControl {
       parkedSince: t.parkedSince,
       parkedMs: t.parkedMs,
       recording: t.recording,
+      consulting: t.consulting,
     };
+  }
+
+  /** The number 3CX is asked to call, or why there is none. */
+  function destination(raw: string): { ok: true; dial: string } | { ok: false; error: PbxError } {
+    const clean = cleanDialNumber(raw, deps.outsideLinePrefix?.() ?? '');
+    return clean.ok
+      ? { ok: true, dial: clean.dial }
+      : { ok: false, error: { kind: 'invalid-input', message: clean.reason } };
   }
 
   async function send(action: CardAction): Promise<PbxResult<true>> {
@@ -60,12 +75,22 @@ export function createCallControl(deps: CallControlDeps): CallControl {
     switch (action.kind) {
       case 'answer':
       case 'drop':
-      case 'attendedTransfer':
       case 'park':
       case 'unpark':
         return deps.http.callControl(ext, action.kind);
-      case 'transfer':
-        return deps.http.callControl(ext, 'transfer', action.destination);
+      case 'attendedTransfer': {
+        if (action.destination === undefined) return deps.http.callControl(ext, action.kind);
+        // The consult call: 3CX holds the caller while the agent's phone calls the colleague.
+        const d = destination(action.destination);
+        if (!d.ok) return d;
+        const r = await deps.http.makeCall(ext, d.dial);
+        return r.ok ? { ok: true, value: true, raw: r.raw } : r;
+      }
+      case 'transfer': {
+        const d = destination(action.destination);
+        if (!d.ok) return d;
+        return deps.http.callControl(ext, 'transfer', d.dial);
+      }
       case 'record':
         return deps.http.record(ext, action.action);
     }
@@ -88,8 +113,17 @@ export function createCallControl(deps: CallControlDeps): CallControl {
         t.parkedSince = null;
       }
       if (action.kind === 'record') t.recording = RECORDING_AFTER[action.action];
-      if (action.kind === 'drop' || action.kind === 'transfer') {
+      const consult = action.kind === 'attendedTransfer' && action.destination !== undefined;
+      const joined = action.kind === 'attendedTransfer' && !consult;
+      if (consult) {
+        const clean = cleanDialNumber(action.destination ?? '');
+        t.consulting = clean.ok ? clean.number : null;
+      } else if (action.kind === 'drop' && t.consulting !== null) {
+        // Hanging up during a consult ends the consult call; the caller still waits on hold.
+        t.consulting = null;
+      } else if (action.kind === 'drop' || action.kind === 'transfer' || joined) {
         // The call left this extension: a park still open ends now.
+        t.consulting = null;
         if (t.parkedSince !== null) t.parkedMs += Math.max(0, now - t.parkedSince);
         t.parkedSince = null;
         t.recording = 'off';

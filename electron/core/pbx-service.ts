@@ -222,6 +222,7 @@ export function createPbxService(deps: PbxServiceDeps): PbxService {
     http,
     httpOn,
     extension: ext,
+    outsideLinePrefix: () => deps.settings().dialer.outsideLinePrefix,
     clock: deps.clock,
     logger: deps.logger,
   });

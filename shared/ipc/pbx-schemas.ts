@@ -28,7 +28,10 @@ export const cardActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('answer') }),
   z.object({ kind: z.literal('drop') }),
   z.object({ kind: z.literal('transfer'), destination: z.string().min(1).max(64) }),
-  z.object({ kind: z.literal('attendedTransfer') }),
+  z.object({
+    kind: z.literal('attendedTransfer'),
+    destination: z.string().min(1).max(64).optional(),
+  }),
   z.object({ kind: z.literal('park') }),
   z.object({ kind: z.literal('unpark') }),
   z.object({ kind: z.literal('record'), action: z.enum(RECORD_ACTIONS) }),

@@ -229,6 +229,29 @@ describe('call control and Test connection', () => {
     expect(httpSrv.paths()).toEqual(['/park/102', '/unpark/102', '/record/102/0']);
   });
 
+  it('a transfer destination is cleaned as a dial is; hostile input never becomes a request', async () => {
+    httpSrv.addCall({ dn: '102', state: 'Connected' });
+    settings.dialer.outsideLinePrefix = '0';
+    for (const bad of ['103/../stop', '1 0 3?x=1', '+31 20%2F', 'sip:103@pbx', '']) {
+      const r = await svc.calls.act('T-1', { kind: 'transfer', destination: bad });
+      expect(r).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    }
+    expect(httpSrv.paths()).toEqual([]);
+    // Brackets and spaces go, letters are keypad digits, a public number gets the prefix.
+    const r = await svc.calls.act('T-1', { kind: 'transfer', destination: '(020) 555-FLOW' });
+    expect(r).toMatchObject({ ok: true, state: { consulting: null } });
+    expect(httpSrv.paths()).toEqual(['/transfer/102/00205553569']);
+  });
+
+  it('attended transfer: the consult call to the colleague, then atttrans joins them', async () => {
+    httpSrv.addCall({ dn: '102', state: 'Connected' });
+    const consult = await svc.calls.act('A-1', { kind: 'attendedTransfer', destination: '10 3' });
+    expect(consult).toMatchObject({ ok: true, state: { consulting: '103' } });
+    const done = await svc.calls.act('A-1', { kind: 'attendedTransfer' });
+    expect(done).toMatchObject({ ok: true, state: { consulting: null } });
+    expect(httpSrv.paths()).toEqual(['/makecall/102/103/Soft', '/atttrans/102']);
+  });
+
   it('a refused action keeps the state and carries the answer', async () => {
     const r = await svc.calls.act('x', { kind: 'park' });
     expect(r).toMatchObject({

@@ -187,6 +187,13 @@ describe('3CX Call Control as an event source', () => {
         {
           at: 50_000,
           act: async (s, side) => {
+            // Something that is not a number is refused before anything is sent.
+            const bad = await side.core.invoke('call.control', {
+              callId: '4711',
+              action: 'transferto',
+              destination: '1002/../../makecall',
+            });
+            expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
             // The agent transfers from the card.
             const r = await side.core.invoke('call.control', {
               callId: '4711',

@@ -1,6 +1,7 @@
 // sources.status, callcontrol.test and call.control: what the PBX event sources say about
 // themselves, the administrator's Test connection for the 3CX Call Control API, and call
 // control from the card (answer, hang up, divert, transfer) while that source follows the call.
+import { cleanDialNumber } from '../../../shared/dial-number';
 import { IpcFailure } from '../../../shared/ipc';
 import type { Settings } from '../../../shared/settings-schema';
 import type { EventSources } from '../sources/event-sources';
@@ -29,6 +30,13 @@ export function sourceHandlers(deps: {
         });
       if ((action === 'divert' || action === 'transferto') && !destination)
         throw new IpcFailure({ code: 'invalid-request', message: `${action} needs a destination` });
+      // The destination is cleaned as a dial is (prefix included); a non-number is refused.
+      let to = destination;
+      if (destination !== undefined) {
+        const clean = cleanDialNumber(destination, deps.settings().dialer.outsideLinePrefix);
+        if (!clean.ok) throw new IpcFailure({ code: 'invalid-request', message: clean.reason });
+        to = clean.dial;
+      }
       const legs = source.legsOf(deps.callControlId(callId));
       // Answer the ringing leg; everything else acts on the leg the agent talks on.
       const want = action === 'answer' || action === 'divert' ? 'ringing' : 'connected';
@@ -38,7 +46,7 @@ export function sourceHandlers(deps: {
           code: 'not-found',
           message: `3CX Call Control does not show call ${callId} on this extension`,
         });
-      const r = await deps.sources.callControl.participant(leg.dn, leg.id, action, destination);
+      const r = await deps.sources.callControl.participant(leg.dn, leg.id, action, to);
       if (!r.ok) throw new IpcFailure({ code: 'failed', message: r.message });
       return null;
     },

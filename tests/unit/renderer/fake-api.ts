@@ -154,6 +154,7 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
         parkedSince: null,
         parkedMs: 0,
         recording: 'off',
+        consulting: null,
       }),
     'pbx.call.act': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
     'pbx.test': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),

@@ -209,6 +209,7 @@ describe('call control', () => {
     parkedSince: null,
     parkedMs: 0,
     recording: 'off',
+    consulting: null,
     ...over,
   });
   it('allows only what the call state allows', () => {
