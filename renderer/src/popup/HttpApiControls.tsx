@@ -1,16 +1,18 @@
 // Call control on the card, through the HTTP API: Answer, Hang up, Transfer (a number, an
-// extension or a contact's number), Attended transfer, Park / Unpark, Record start / stop /
-// pause / resume. Each button is enabled only when the call's state allows it; the PBX's
+// extension or a contact's number), Attended transfer (a consult call to the destination,
+// then Complete transfer joins the two calls), Park / Unpark, Record start / stop / pause /
+// resume. Each button is enabled only when the call's state allows it; the PBX's
 // refusal is shown with its answer.
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/ipc';
-import type { BoardState, CallControlState, CardAction } from '../../../shared/pbx-views';
+import type { CallControlState, CardAction } from '../../../shared/pbx-views';
 import { useApi } from '../api-context';
 import { unwrap } from '../queries';
 import { callControlQuery, pbxKeys } from '../pbx/pbx-queries';
 import { pbxErrorText } from '../pbx/pbx-text';
+import { TransferPicker } from './TransferPicker';
 
 type Allowed = Record<
   'answer' | 'drop' | 'transfer' | 'park' | 'unpark' | 'start' | 'stop' | 'pause' | 'resume',
@@ -42,7 +44,7 @@ export function HttpApiControls({ call, extension }: { call: CallView; extension
   const client = useQueryClient();
   const control = useQuery(callControlQuery(api, call.id));
   const [message, setMessage] = useState<string | null>(null);
-  const [transferOpen, setTransferOpen] = useState(false);
+  const [picking, setPicking] = useState<'transfer' | 'attended' | null>(null);
   const act = useMutation({
     mutationFn: (action: CardAction) => unwrap(api.callAction(call.id, action)),
     onMutate: () => setMessage(null),
@@ -55,11 +57,12 @@ export function HttpApiControls({ call, extension }: { call: CallView; extension
             reason: pbxErrorText(t, result.error, extension),
           }),
         );
-      } else setTransferOpen(false);
+      } else setPicking(null);
     },
     onError: (err) => setMessage((err as Error).message),
   });
   const c = control.data;
+  const consulting = c?.consulting ?? null;
   const allowed = allowedActions(call, c);
   const busy = act.isPending;
   const button = (label: string, action: CardAction, enabled: boolean, extra = '') => (
@@ -81,13 +84,25 @@ export function HttpApiControls({ call, extension }: { call: CallView; extension
         <button
           type="button"
           className="cc-button"
-          aria-expanded={transferOpen}
-          disabled={!allowed.transfer || busy}
-          onClick={() => setTransferOpen((o) => !o)}
+          aria-expanded={picking === 'transfer'}
+          disabled={!allowed.transfer || consulting !== null || busy}
+          onClick={() => setPicking((p) => (p === 'transfer' ? null : 'transfer'))}
         >
           {t('pbx.call.transfer')}
         </button>
-        {button(t('pbx.call.attendedTransfer'), { kind: 'attendedTransfer' }, allowed.transfer)}
+        {consulting === null ? (
+          <button
+            type="button"
+            className="cc-button"
+            aria-expanded={picking === 'attended'}
+            disabled={!allowed.transfer || busy}
+            onClick={() => setPicking((p) => (p === 'attended' ? null : 'attended'))}
+          >
+            {t('pbx.call.attendedTransfer')}
+          </button>
+        ) : (
+          button(t('pbx.pick.complete'), { kind: 'attendedTransfer' }, allowed.transfer, 'primary')
+        )}
         {button(t('pbx.call.park'), { kind: 'park' }, allowed.park)}
         {button(t('pbx.call.unpark'), { kind: 'unpark' }, allowed.unpark)}
       </div>
@@ -97,15 +112,28 @@ export function HttpApiControls({ call, extension }: { call: CallView; extension
         {button(t('pbx.call.recordResume'), { kind: 'record', action: 'resume' }, allowed.resume)}
         {button(t('pbx.call.recordStop'), { kind: 'record', action: 'stop' }, allowed.stop)}
       </div>
-      {transferOpen ? (
-        <TransferForm
+      {picking ? (
+        <TransferPicker
+          key={picking}
+          autoFocus
+          label={picking === 'transfer' ? t('pbx.call.transferTo') : t('pbx.pick.consultTo')}
+          go={picking === 'transfer' ? t('pbx.call.transferGo') : t('pbx.pick.consultGo')}
           busy={busy}
-          onCancel={() => setTransferOpen(false)}
-          onTransfer={(destination) => act.mutate({ kind: 'transfer', destination })}
+          onCancel={() => setPicking(null)}
+          onPick={(destination) =>
+            act.mutate(
+              picking === 'transfer'
+                ? { kind: 'transfer', destination }
+                : { kind: 'attendedTransfer', destination },
+            )
+          }
         />
       ) : null}
       <p className="cc-state" role="status">
         {c?.parked ? <span className="badge cc-parked">{t('pbx.call.parked')}</span> : null}
+        {consulting !== null ? (
+          <span className="badge">{t('pbx.pick.consulting', { number: consulting })}</span>
+        ) : null}
         {c?.recording === 'on' ? (
           <span className="badge cc-recording">{t('pbx.call.recording')}</span>
         ) : null}
@@ -119,63 +147,5 @@ export function HttpApiControls({ call, extension }: { call: CallView; extension
         </p>
       ) : null}
     </div>
-  );
-}
-
-function TransferForm(props: {
-  busy: boolean;
-  onCancel(): void;
-  onTransfer(destination: string): void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [value, setValue] = useState('');
-  const client = useQueryClient();
-  // Colleagues the board knows (supervisors), offered as they type.
-  const board = client.getQueryData<BoardState>(pbxKeys.board);
-  const colleagues = new Map<string, string | null>();
-  for (const q of board?.queues ?? []) for (const m of q.members) colleagues.set(m.num, m.name);
-  for (const m of board?.members ?? []) if (!colleagues.has(m.num)) colleagues.set(m.num, m.name);
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    // Escape closes this form, not the whole card.
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      e.preventDefault();
-      props.onCancel();
-    }
-  };
-  return (
-    <form
-      className="cc-transfer"
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (value.trim()) props.onTransfer(value.trim());
-      }}
-    >
-      <label htmlFor={id}>{t('pbx.call.transferTo')}</label>
-      <input
-        id={id}
-        type="tel"
-        autoFocus
-        value={value}
-        placeholder={t('pbx.call.transferHint')}
-        list={colleagues.size ? `${id}-list` : undefined}
-        onChange={(e) => setValue(e.target.value)}
-      />
-      {colleagues.size ? (
-        <datalist id={`${id}-list`}>
-          {[...colleagues].map(([num, name]) => (
-            <option key={num} value={num} label={name ?? num} />
-          ))}
-        </datalist>
-      ) : null}
-      <button type="submit" className="primary" disabled={!value.trim() || props.busy}>
-        {t('pbx.call.transferGo')}
-      </button>
-      <button type="button" onClick={props.onCancel}>
-        {t('pbx.call.cancel')}
-      </button>
-    </form>
   );
 }

@@ -40,7 +40,7 @@ describe('call control on the card', () => {
     act(() => fake.emit('call.updated', { ...ringing, state: 'connected' }));
     await flush();
     expect(within(card).queryByRole('button', { name: 'Answer' })).toBeNull();
-    await user.type(within(card).getByRole('textbox', { name: 'Transfer to' }), '10 02');
+    await user.type(within(card).getByRole('combobox', { name: 'Transfer to' }), '10 02');
     await user.click(within(card).getByRole('button', { name: 'Transfer' }));
     expect(fake.api.controlCall).toHaveBeenLastCalledWith('R2', 'transferto', '1002');
   });
