@@ -4,7 +4,8 @@
 // card parks and unparks its call. Screenshots of the agent bar and the board go to
 // test-results/.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect } from './fixtures';
+import { join } from 'node:path';
+import { test as base, expect, ROOT } from './fixtures';
 import { startHttpApiServer, type HttpApiServer } from '../fixtures/pbx-http-api-server';
 import { startRestApiServer, type RestApiServer } from '../fixtures/pbx-rest-api-server';
 
@@ -133,6 +134,51 @@ test('Park then Unpark on a card', async ({ page, callpop, pbx }) => {
   await expect(to).toHaveCount(0);
   expect(pbx.http.paths()).toContain('/transfer/102/103');
   expect(pbx.http.calls[0]!.dn).toBe('103');
+});
+
+test('Transfer to an imported contact: picked by keyboard, sent as transfer/<ext>/<number>', async ({
+  page,
+  callpop,
+  pbx,
+}) => {
+  await page.goto(callpop.url);
+  await page.getByRole('button', { name: 'Contacts' }).click();
+  await page.getByRole('button', { name: 'Import contacts' }).click();
+  await page
+    .getByLabel('Contacts file')
+    .setInputFiles(join(ROOT, 'tests', 'fixtures', 'contacts', 'outlook-contacts.csv'));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/4 added/)).toBeVisible();
+
+  pbx.http.addCall({ dn: '102', state: 'Connected', endpoint: '+31201234567' });
+  await callpop.fire(['/N:S', '/C:0201234567', '/T:I', '/I:E2E-Xfer-1']);
+  await callpop.fire(['/N:C', '/C:0201234567', '/T:I', '/I:E2E-Xfer-1']);
+  const card = page.getByRole('dialog', { name: /123 ?4567/ });
+  const controls = card.getByRole('group', { name: 'Call control' });
+  await controls.getByRole('button', { name: 'Transfer', exact: true }).click();
+  const to = controls.getByRole('combobox', { name: 'Transfer to' });
+  await expect(to).toBeFocused();
+  await page.keyboard.type('jans');
+  const list = controls.getByRole('listbox', { name: 'Contacts and colleagues' });
+  await expect(list).toBeVisible();
+  const options = list.getByRole('option');
+  await expect(options.filter({ hasText: '555 0100' })).toHaveCount(1);
+  const names = await options.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const work = names.findIndex((n) => /^Jan Jansen, .*\+31 \(0\)20 555 0100$/.test(n ?? ''));
+  expect(work).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i <= work; i++) await page.keyboard.press('ArrowDown');
+  await expect(to).toHaveAttribute(
+    'aria-activedescendant',
+    (await options.nth(work).getAttribute('id'))!,
+  );
+  await card.screenshot({ path: 'test-results/pbx-transfer-picker.png' });
+  await page.keyboard.press('Enter');
+  await expect(to).toHaveCount(0);
+  // The contact's number, cleaned as a dial is: "+31 (0)20 555 0100" is +31205550100.
+  const transfers = pbx.http.paths().filter((p) => p.startsWith('/transfer/'));
+  expect(transfers).toEqual(['/transfer/102/%2B31205550100']);
+  expect(`${pbx.http.url}${transfers[0]}`).toBe(`${pbx.http.url}/transfer/102/%2B31205550100`);
+  expect(pbx.http.calls[0]!.dn).toBe('+31205550100');
 });
 
 test('Settings: Test connection shows the real answer, never the key', async ({
