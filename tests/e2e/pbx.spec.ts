@@ -221,5 +221,17 @@ test.describe('accessibility', () => {
     expect(
       results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
     ).toEqual([]);
+    // The transfer picker with its suggestions open (colleagues from the board) and one
+    // highlighted.
+    const controls = page.getByRole('group', { name: 'Call control' });
+    await controls.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await page.keyboard.type('10');
+    await expect(controls.getByRole('listbox')).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    const picker = await new AxeBuilder({ page }).include('.cc-transfer').analyze();
+    expect(picker.passes.length).toBeGreaterThan(0);
+    expect(
+      picker.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+    ).toEqual([]);
   });
 });

@@ -173,7 +173,11 @@ export function TransferPicker(props: {
             setActive(-1);
             setProblem(null);
           }}
-          onBlur={() => setOpen(false)}
+          onBlur={(e) => {
+            // Closed when the focus leaves the picker; not on the way to its own buttons, as
+            // the list going away would move those buttons (and the card) under the pointer.
+            if (!e.currentTarget.form?.contains(e.relatedTarget as Node | null)) setOpen(false);
+          }}
           onKeyDown={onKeyDown}
         />
         {shown ? (
