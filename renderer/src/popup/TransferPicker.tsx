@@ -4,15 +4,15 @@
 // Escape closes the list, then the picker. The number is checked by the rule dialing uses
 // before anything is sent, so text that is not a number never reaches the PBX.
 import { useId, useState, type KeyboardEvent } from 'react';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { cleanDialNumber } from '../../../shared/dial-number';
 import type { Contact } from '../../../shared/contacts/contact';
 import type { BoardState } from '../../../shared/pbx-views';
 import { useApi } from '../api-context';
-import { unwrap } from '../queries';
-import { pbxKeys } from '../pbx/pbx-queries';
+import { settingsQuery, unwrap } from '../queries';
+import { PBX_POLL_MS, pbxKeys } from '../pbx/pbx-queries';
 import { labelText } from '../contacts/contact-labels';
 
 /** At most this many suggestions are shown: the agent types on to narrow them. */
@@ -71,8 +71,8 @@ export function colleagueTargets(
 function useSuggestions(query: string): TransferTarget[] {
   const { t } = useTranslation();
   const api = useApi();
-  const client = useQueryClient();
   const q = query.trim();
+  const settings = useQuery(settingsQuery(api));
   // The contacts search channel, as the contacts pane asks it (same cache entries).
   const found = useQuery({
     queryKey: ['contacts', 'search', q],
@@ -80,8 +80,15 @@ function useSuggestions(query: string): TransferTarget[] {
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });
+  // Colleagues come from the supervisor board: the main window's (same cache entry), or read
+  // once when the agent types in a window without the board (the popup window).
+  const board = useQuery({
+    queryKey: pbxKeys.board,
+    queryFn: () => unwrap(api.pbxBoard(true)),
+    enabled: q.length > 0 && settings.data?.settings.supervisor.enabled === true,
+    staleTime: PBX_POLL_MS,
+  }).data;
   if (!q) return [];
-  const board = client.getQueryData<BoardState>(pbxKeys.board);
   const contacts = found.data ? contactTargets(t, found.data.contacts) : [];
   return [...contacts, ...colleagueTargets(t, board, q)].slice(0, MAX_SUGGESTIONS);
 }

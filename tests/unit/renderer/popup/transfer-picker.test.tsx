@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Contact } from '../../../../shared/contacts/contact';
-import type { CallControlState, CardAction } from '../../../../shared/pbx-views';
+import type { BoardState, CallControlState, CardAction } from '../../../../shared/pbx-views';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings-schema';
-import { pbxKeys } from '../../../../renderer/src/pbx/pbx-queries';
 import { createFakeApi, makeCall } from '../fake-api';
 import { flush, renderWithApi } from '../render-app';
 
@@ -40,11 +39,12 @@ function state(over: Partial<CallControlState> = {}): CallControlState {
   };
 }
 
-async function card(opts: { http: boolean } = { http: true }) {
+async function card(opts: { http: boolean; supervisor?: boolean } = { http: true }) {
   const fake = createFakeApi({ popups: [makeCall({ id: 'T1', state: 'connected' })] });
   const settings = structuredClone(DEFAULT_SETTINGS);
   settings.agent.extension = '102';
   settings.pbx.httpApi.enabled = opts.http;
+  settings.supervisor.enabled = opts.supervisor ?? false;
   fake.settings = { settings, problems: [], locked: [] };
   if (!opts.http)
     fake.sources = [{ source: 'call-control', state: 'ok', message: 'following', since: 0 }];
@@ -112,22 +112,37 @@ describe('transfer to a contact', () => {
     expect(acted).toEqual([{ kind: 'transfer', destination: '0612345678' }]);
   });
 
-  it('suggests the board’s colleagues by extension or name', async () => {
+  it('suggests the board’s colleagues by extension or name, read in the popup window', async () => {
     const user = userEvent.setup();
-    const { dialog, acted, queryClient } = await card();
-    queryClient.setQueryData(pbxKeys.board, {
+    const { fake, dialog, acted } = await card({ http: true, supervisor: true });
+    fake.handle('pbx.board.get', () => ({ ok: true, value: board }));
+    const board = {
       mode: 'http',
       queues: [],
       members: [
-        { num: '103', name: 'Clara', registered: true, busy: false, presence: null },
-        { num: '204', name: 'Dirk', registered: true, busy: false, presence: null },
+        {
+          num: '103',
+          name: 'Clara',
+          registered: true,
+          busy: false,
+          presence: null,
+          queuesGlobal: null,
+        },
+        {
+          num: '204',
+          name: 'Dirk',
+          registered: true,
+          busy: false,
+          presence: null,
+          queuesGlobal: null,
+        },
       ],
       waiting: 0,
       fetchedAt: 1,
       stale: false,
       error: null,
       reachability: { reachable: true, lastGoodAt: 1, lastError: null },
-    });
+    } satisfies BoardState;
     const input = await openTransfer(dialog);
     await user.type(input, 'cla');
     const list = await within(dialog).findByRole('listbox');
@@ -143,6 +158,14 @@ describe('transfer to a contact', () => {
     ).toBeTruthy();
     await user.keyboard('{ArrowDown}{Enter}');
     expect(acted).toEqual([{ kind: 'transfer', destination: '204' }]);
+  });
+
+  it('offers no colleagues, and reads no board, when the supervisor board is off', async () => {
+    const user = userEvent.setup();
+    const { fake, dialog } = await card();
+    await user.type(await openTransfer(dialog), 'jan');
+    await within(dialog).findByRole('listbox');
+    expect(fake.api.pbxBoard).not.toHaveBeenCalled();
   });
 
   it('Enter without a highlighted suggestion takes what was typed, cleaned', async () => {
