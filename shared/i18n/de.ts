@@ -188,6 +188,7 @@ export const de = {
       number: 'Testnummer',
       numberHelp:
         'Wird in DBN gesucht, als ob sie anriefe; es wird nichts geschrieben. Die Vorgabe gehört keinem Kunden; Ihre eigene Nummer geht auch.',
+      useExtension: 'Meine Nebenstelle verwenden ({{extension}})',
       dbnKnown: 'DBN hat geantwortet: {{number}} ist ein bekannter Kunde.',
       dbnUnknown: 'DBN hat geantwortet: {{number}} ist kein bekannter Kunde.',
       failed: 'Der Test ist fehlgeschlagen: {{reason}}',

@@ -199,6 +199,7 @@ export const en = {
       number: 'Test number',
       numberHelp:
         'Looked up in DBN as if it called; nothing is written. The default belongs to no customer; your own number works too.',
+      useExtension: 'Use my extension ({{extension}})',
       dbnKnown: 'DBN answered: {{number}} is a known customer.',
       dbnUnknown: 'DBN answered: {{number}} is not a known customer.',
       failed: 'The test failed: {{reason}}',

@@ -184,6 +184,7 @@ export const nl = {
       number: 'Testnummer',
       numberHelp:
         'Wordt in DBN opgezocht alsof het belde; er wordt niets weggeschreven. Het standaardnummer is van geen enkele klant; uw eigen nummer werkt ook.',
+      useExtension: 'Mijn toestel gebruiken ({{extension}})',
       dbnKnown: 'DBN antwoordde: {{number}} is een bekende klant.',
       dbnUnknown: 'DBN antwoordde: {{number}} is geen bekende klant.',
       failed: 'De test is mislukt: {{reason}}',

@@ -83,7 +83,8 @@ export function egardsReport(t: TFunction, language: string, r: EgardsTestResult
   return { ok: host?.answered === true && !lastFailed && !r.problem, headline, rows };
 }
 
-export function DbnTest({ dirty }: { dirty: boolean }) {
+/** `extension`: the agent's own number, offered as the test number with one click. */
+export function DbnTest({ dirty, extension }: { dirty: boolean; extension: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
@@ -111,6 +112,11 @@ export function DbnTest({ dirty }: { dirty: boolean }) {
           {t('settings.crmTest.numberHelp')}
         </span>
       </div>
+      {extension ? (
+        <button type="button" onClick={() => setNumber(extension)}>
+          {t('settings.crmTest.useExtension', { extension })}
+        </button>
+      ) : null}
     </ConnectionTest>
   );
 }

@@ -164,7 +164,9 @@ function SettingsForm({ view }: { view: SettingsView }) {
               />
             );
           })}
-          {group.id === 'dbn' ? <DbnTest dirty={dirty} /> : null}
+          {group.id === 'dbn' ? (
+            <DbnTest dirty={dirty} extension={view.settings.agent.extension} />
+          ) : null}
           {group.id === 'egards' ? <EgardsTest dirty={dirty} /> : null}
           {group.id === 'pbxHttp' ? <PbxTest api="http-api" dirty={dirty} /> : null}
           {group.id === 'pbxRest' ? <PbxTest api="rest-api" dirty={dirty} /> : null}

@@ -69,6 +69,22 @@ describe('Test connection for DBN', () => {
     expect(result.textContent).toContain('DBN is switched off');
   }, 30_000);
 
+  it("offers the agent's own extension as the test number", async () => {
+    const fake = withSettings((s) => {
+      s.agent.extension = '1001';
+    });
+    fake.handle('dbn.test', () => ({ ok: true, value: { ...dbnAnswer, number: '1001' } }));
+    const { user, group } = await openSettings(fake);
+    const dbn = group('Customer lookup (DBN CRM)');
+    await user.click(within(dbn).getByRole('button', { name: 'Use my extension (1001)' }));
+    expect(within(dbn).getByRole('textbox', { name: 'Test number' })).toHaveProperty(
+      'value',
+      '1001',
+    );
+    await user.click(within(dbn).getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(fake.api.testDbn).toHaveBeenCalledWith('1001'));
+  }, 30_000);
+
   it('runs the test on Enter in the number field, without saving the settings', async () => {
     const fake = withSettings(() => undefined);
     fake.handle('dbn.test', () => ({
