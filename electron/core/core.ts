@@ -47,6 +47,7 @@ import { createContactsService } from './contacts/contacts-service';
 import { createHttpApiClient } from './clients/pbx-http-api';
 import { createRestApiClient } from './clients/pbx-rest-api';
 import { pbxHandlers } from './handlers/pbx';
+import { crmTestHandlers } from './handlers/crm-tests';
 import { createPbxService, type PbxService, type PbxServiceDeps } from './pbx-service';
 
 export interface CoreDeps {
@@ -312,6 +313,7 @@ export async function createCore(
     ...settingsHandlers({
       store,
       push,
+      logger,
       saved(next: Settings) {
         refreshSecrets();
         guarded('settings effect', () => outbox.onSettingsChanged(next));
@@ -330,6 +332,13 @@ export async function createCore(
     ...contactHandlers({ contacts, changed: resendCards }),
     ...latencyHandlers(latency),
     ...pbxHandlers(pbx),
+    ...crmTestHandlers({
+      fetch: fetchFn,
+      clock,
+      logger,
+      settings,
+      lastDelivery: (chain) => outbox.lastDelivery(chain),
+    }),
   };
   const dispatcher = createDispatcher({
     handlers,

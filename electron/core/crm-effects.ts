@@ -20,9 +20,16 @@ import { dbnLookup, dbnSendWriteBack, dbnSettingsProblem, type DbnWriteBack } fr
 import { egardsSend, egardsSettingsProblem } from './clients/egards';
 import type { HttpDeps } from './clients/http';
 import { scrub } from '../../shared/scrub';
-import { createOutboxStore, idempotencyKey, toDelivery, type OutboxRow } from './outbox-store';
+import {
+  createOutboxStore,
+  idempotencyKey,
+  toDelivery,
+  type Chain,
+  type OutboxRow,
+} from './outbox-store';
 import { createOutbox, type Transport } from './outbox';
 import { rescrubStoredErrors } from './rescrub';
+import type { LastDelivery } from '../../shared/crm-tests';
 
 export interface CrmEffectsDeps {
   db: Db;
@@ -55,12 +62,19 @@ export interface CrmEffects {
   onSettingsChanged(settings: Settings): void;
   close(): void;
   summary(): OutboxSummary;
+  /** How the last report to a system went, for Settings' Test connection. */
+  lastDelivery(chain: Chain): LastDeliveries;
   retry(id: number): OutboxSummary;
   discard(id: number): OutboxSummary;
   /** Starts sending; resumes what a previous run left pending. */
   start(): void;
   /** Resolves when no lookup or send is in flight and nothing is due at the clock's time. */
   drain(): Promise<void>;
+}
+
+export interface LastDeliveries {
+  last: LastDelivery | null;
+  deliveredAt: number | null;
 }
 
 const LOOKUP_INTERRUPTED = 'the lookup was interrupted when CallPop stopped';
@@ -334,6 +348,17 @@ export function createCrmEffects(deps: CrmEffectsDeps): CrmEffects {
       outbox.settingsChanged(settings);
     },
     summary: () => outbox.summary(),
+    lastDelivery(chain) {
+      const { last, deliveredAt } = store.lastDelivery(chain);
+      const shown: LastDelivery | null = last && {
+        kind: last.kind,
+        status: last.status,
+        at: last.updated_at,
+        attempts: last.attempts,
+        error: last.last_error === null ? null : redact(last.last_error, deps.settings()),
+      };
+      return { last: shown, deliveredAt };
+    },
     retry: (id) => outbox.retry(id),
     discard: (id) => outbox.discard(id),
     start() {

@@ -153,6 +153,12 @@ export function createOutboxStore(db: Db) {
     failed: db.prepare(
       `SELECT * FROM outbox WHERE status = 'failed' ORDER BY id LIMIT ${FAILED_ITEMS_LIMIT}`,
     ),
+    // Test connection reads these once per click: a scan of the outbox is fine there.
+    lastTried: db.prepare(
+      `SELECT * FROM outbox WHERE chain = ? AND attempts > 0
+        ORDER BY updated_at DESC, id DESC LIMIT 1`,
+    ),
+    lastDelivered: db.prepare('SELECT MAX(delivered_at) AS at FROM outbox WHERE chain = ?'),
     lookupGet: db.prepare('SELECT state, message FROM crm_lookups WHERE call_key = ?'),
     lookupSet: db.prepare(
       `INSERT INTO crm_lookups (call_key, state, message, updated_at) VALUES (@key, @state, @message, @now)
@@ -276,6 +282,12 @@ export function createOutboxStore(db: Db) {
         waitingSettings: counts['waiting-settings'] ?? 0,
         failedItems: failed ? (s.failed.all() as OutboxRow[]).map(toDelivery) : [],
       };
+    },
+    /** The chain's most recently tried item and when one last went through (Test connection). */
+    lastDelivery(chain: Chain): { last: OutboxRow | null; deliveredAt: number | null } {
+      const last = (s.lastTried.get(chain) as OutboxRow | undefined) ?? null;
+      const { at } = s.lastDelivered.get(chain) as { at: number | null };
+      return { last, deliveredAt: at };
     },
     lookup(callKey: string): { state: string; message: string | null } | undefined {
       return s.lookupGet.get(callKey) as { state: string; message: string | null } | undefined;

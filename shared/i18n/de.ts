@@ -146,13 +146,23 @@ export const de = {
   settings: {
     file: {
       legend: 'Einstellungsdatei',
-      note: 'Export erzeugt eine JSON-Datei im Format der rechnerweiten Konfiguration (ohne Schlüssel und Tokens); Import wendet eine an.',
+      note: 'Exportieren erstellt eine JSON-Datei in derselben Form wie die rechnerweite Konfiguration; Schlüssel und Passwörter bleiben draußen, außer Sie schließen sie ein. Importieren wendet eine an.',
       export: 'Einstellungen exportieren',
       import: 'Einstellungen importieren',
-      exported: 'Einstellungen exportiert (ohne Schlüssel und Tokens)',
+      exported: 'Einstellungen exportiert (ohne Schlüssel und Passwörter)',
       imported: 'Einstellungen importiert',
       'not-json': 'Diese Datei ist kein JSON',
       'not-object': 'Diese Datei enthält keine Einstellungen (ein JSON-Objekt)',
+      exportedWithSecrets:
+        'Einstellungen mit Schlüsseln und Passwörtern exportiert: bewahren Sie die Datei sicher auf',
+      withSecrets: 'Schlüssel und Passwörter einschließen',
+      withSecretsWarning:
+        'Wer die Datei hat, kann diese Schlüssel verwenden: halten Sie sie privat und löschen Sie sie nach Gebrauch.',
+      skippedLocked_one:
+        'Einstellungen importiert; {{count}} von Ihrem Administrator gesperrte Einstellung bleibt unverändert',
+      skippedLocked_other:
+        'Einstellungen importiert; {{count}} von Ihrem Administrator gesperrte Einstellungen bleiben unverändert',
+      exportFailed: 'Die Einstellungen konnten nicht exportiert werden: {{error}}',
     },
     problemsHeading: 'Probleme in der Einstellungsdatei',
     wholeFile: '(ganze Datei)',
@@ -174,6 +184,33 @@ export const de = {
     customOnly: 'Nur bei der Umgebung Benutzerdefiniert verwendet',
     testConnection: 'Verbindung testen',
     testing: 'Verbindung wird getestet…',
+    crmTest: {
+      number: 'Testnummer',
+      numberHelp:
+        'Wird in DBN gesucht, als ob sie anriefe; es wird nichts geschrieben. Die Vorgabe gehört keinem Kunden; Ihre eigene Nummer geht auch.',
+      useExtension: 'Meine Nebenstelle verwenden ({{extension}})',
+      dbnKnown: 'DBN hat geantwortet: {{number}} ist ein bekannter Kunde.',
+      dbnUnknown: 'DBN hat geantwortet: {{number}} ist kein bekannter Kunde.',
+      failed: 'Der Test ist fehlgeschlagen: {{reason}}',
+      statusLabel: 'Status',
+      status: 'HTTP {{status}} in {{ms}} ms',
+      noStatus: 'Keine Antwort nach {{ms}} ms',
+      fields: 'Felder',
+      note: 'Hinweis',
+      dbnOff: 'DBN ist ausgeschaltet: Anrufer werden erst gesucht, wenn Sie es einschalten.',
+      egardsNoAddress: 'Es ist keine Egards-Adresse eingestellt.',
+      egardsAnswers:
+        'Der Egards-Server antwortet (HTTP {{status}} in {{ms}} ms). Es wurde kein Bericht gesendet: Egards hat keinen Testaufruf.',
+      egardsSilent: 'Der Egards-Server antwortet nicht: {{reason}}',
+      address: 'Adresse',
+      lastReport: 'Letzter Bericht',
+      last: '{{line}} um {{when}}',
+      lastWithError: '{{line}} um {{when}}: {{error}}',
+      noReports: 'Noch keiner gesendet',
+      lastDelivered: 'Zuletzt zugestellt',
+      never: 'Nie',
+    },
+    dialerMissing: 'Wählen über {{way}} braucht noch: {{fields}}',
     test: {
       ok: 'Die Verbindung funktioniert',
       'bad-credentials': 'Falsche Zugangsdaten: Client-ID und Client-Geheimnis prüfen',
@@ -249,6 +286,8 @@ export const de = {
         outsideLinePrefix: 'Ziffern vor einer externen Nummer (oft 0 oder 9).',
         assistantPath: 'Das Wählprogramm des 3CX Assistant; leer lassen, um es selbst zu finden.',
         via: 'Welcher Teil von 3CX die Anrufe aufbaut, die Sie in CallPop wählen.',
+        confirmLinks:
+          'Vor dem Wählen eines tel:-, callto:- oder sip:-Links nachfragen, damit keine Webseite einen Anruf aufbauen kann.',
       },
       dbn: {
         enabled: 'Anrufer im DBN CRM suchen und Ihre Abschlüsse dorthin senden.',
@@ -336,6 +375,7 @@ export const de = {
         assistantPath: 'Pfad zum 3CX-Assistant-Client',
         outsideLinePrefix: 'Amtsholungspräfix',
         via: 'Wählen über',
+        confirmLinks: 'Wähllinks bestätigen',
       },
       events: { source: 'Herkunft der Anrufe', restPollMs: 'REST-Abfrageintervall (ms)' },
       app: {

@@ -157,13 +157,22 @@ export const en = {
   settings: {
     file: {
       legend: 'Settings file',
-      note: 'Export makes a JSON file in the same shape as the machine-wide config (keys and tokens are left out); import applies one.',
+      note: 'Export makes a JSON file in the same shape as the machine-wide config; keys and passwords are left out unless you include them. Import applies one.',
       export: 'Export settings',
       import: 'Import settings',
-      exported: 'Settings exported (without keys and tokens)',
+      exported: 'Settings exported (without keys and passwords)',
       imported: 'Settings imported',
       'not-json': 'That file is not JSON',
       'not-object': 'That file does not hold settings (a JSON object)',
+      exportedWithSecrets: 'Settings exported with keys and passwords: keep the file safe',
+      withSecrets: 'Include keys and passwords',
+      withSecretsWarning:
+        'Anyone with the file can use these keys: keep it private and delete it after use.',
+      skippedLocked_one:
+        'Settings imported; {{count}} setting your administrator locked stays as it is',
+      skippedLocked_other:
+        'Settings imported; {{count}} settings your administrator locked stay as they are',
+      exportFailed: 'Could not export the settings: {{error}}',
     },
     problemsHeading: 'Problems in the settings file',
     problem: '{{path}}: {{message}}',
@@ -186,6 +195,33 @@ export const en = {
     customOnly: 'Used only with the Custom environment',
     testConnection: 'Test connection',
     testing: 'Testing the connection…',
+    crmTest: {
+      number: 'Test number',
+      numberHelp:
+        'Looked up in DBN as if it called; nothing is written. The default belongs to no customer; your own number works too.',
+      useExtension: 'Use my extension ({{extension}})',
+      dbnKnown: 'DBN answered: {{number}} is a known customer.',
+      dbnUnknown: 'DBN answered: {{number}} is not a known customer.',
+      failed: 'The test failed: {{reason}}',
+      statusLabel: 'Status',
+      status: 'HTTP {{status}} in {{ms}} ms',
+      noStatus: 'No answer after {{ms}} ms',
+      fields: 'Fields',
+      note: 'Note',
+      dbnOff: 'DBN is switched off: callers are not looked up until you switch it on.',
+      egardsNoAddress: 'No Egards address is set.',
+      egardsAnswers:
+        'The Egards host answers (HTTP {{status}} in {{ms}} ms). No report was sent: Egards has no test call.',
+      egardsSilent: 'The Egards host does not answer: {{reason}}',
+      address: 'Address',
+      lastReport: 'Last report',
+      last: '{{line}} at {{when}}',
+      lastWithError: '{{line}} at {{when}}: {{error}}',
+      noReports: 'None sent yet',
+      lastDelivered: 'Last delivered',
+      never: 'Never',
+    },
+    dialerMissing: 'Dialling through {{way}} still needs: {{fields}}',
     test: {
       ok: 'Connection works',
       'bad-credentials': 'Bad credentials: check the client ID and secret',
@@ -261,6 +297,8 @@ export const en = {
         assistantPath:
           "The 3CX Assistant's dialling program; leave empty to find it automatically.",
         via: 'Which part of 3CX places the calls you dial from CallPop.',
+        confirmLinks:
+          'Ask before dialling a tel:, callto: or sip: link, so no web page can place a call.',
       },
       dbn: {
         enabled: 'Look callers up in the DBN CRM and send your wrap-ups there.',
@@ -345,6 +383,7 @@ export const en = {
         assistantPath: '3CX Assistant client path',
         outsideLinePrefix: 'Outside-line prefix',
         via: 'Dial through',
+        confirmLinks: 'Confirm dial links',
       },
       events: { source: 'Where calls come from', restPollMs: 'REST poll interval (ms)' },
       app: {

@@ -142,13 +142,23 @@ export const nl = {
   settings: {
     file: {
       legend: 'Instellingenbestand',
-      note: 'Exporteren maakt een JSON-bestand in dezelfde vorm als de computerbrede configuratie (sleutels en tokens blijven weg); importeren past er een toe.',
+      note: 'Exporteren maakt een JSON-bestand in dezelfde vorm als de computerbrede configuratie; sleutels en wachtwoorden blijven weg, tenzij u ze meeneemt. Importeren past er een toe.',
       export: 'Instellingen exporteren',
       import: 'Instellingen importeren',
-      exported: 'Instellingen geëxporteerd (zonder sleutels en tokens)',
+      exported: 'Instellingen geëxporteerd (zonder sleutels en wachtwoorden)',
       imported: 'Instellingen geïmporteerd',
       'not-json': 'Dat bestand is geen JSON',
       'not-object': 'Dat bestand bevat geen instellingen (een JSON-object)',
+      exportedWithSecrets:
+        'Instellingen geëxporteerd met sleutels en wachtwoorden: bewaar het bestand veilig',
+      withSecrets: 'Sleutels en wachtwoorden meenemen',
+      withSecretsWarning:
+        'Wie het bestand heeft, kan deze sleutels gebruiken: houd het privé en verwijder het na gebruik.',
+      skippedLocked_one:
+        'Instellingen geïmporteerd; {{count}} instelling die uw beheerder heeft vergrendeld, blijft zoals ze is',
+      skippedLocked_other:
+        'Instellingen geïmporteerd; {{count}} instellingen die uw beheerder heeft vergrendeld, blijven zoals ze zijn',
+      exportFailed: 'Kon de instellingen niet exporteren: {{error}}',
     },
     problemsHeading: 'Problemen in het instellingenbestand',
     wholeFile: '(hele bestand)',
@@ -170,6 +180,33 @@ export const nl = {
     customOnly: 'Alleen gebruikt bij de omgeving Aangepast',
     testConnection: 'Verbinding testen',
     testing: 'Verbinding wordt getest…',
+    crmTest: {
+      number: 'Testnummer',
+      numberHelp:
+        'Wordt in DBN opgezocht alsof het belde; er wordt niets weggeschreven. Het standaardnummer is van geen enkele klant; uw eigen nummer werkt ook.',
+      useExtension: 'Mijn toestel gebruiken ({{extension}})',
+      dbnKnown: 'DBN antwoordde: {{number}} is een bekende klant.',
+      dbnUnknown: 'DBN antwoordde: {{number}} is geen bekende klant.',
+      failed: 'De test is mislukt: {{reason}}',
+      statusLabel: 'Status',
+      status: 'HTTP {{status}} in {{ms}} ms',
+      noStatus: 'Geen antwoord na {{ms}} ms',
+      fields: 'Velden',
+      note: 'Let op',
+      dbnOff: 'DBN staat uit: bellers worden pas opgezocht als u het aanzet.',
+      egardsNoAddress: 'Er is geen Egards-adres ingesteld.',
+      egardsAnswers:
+        'De Egards-server antwoordt (HTTP {{status}} in {{ms}} ms). Er is geen rapport verstuurd: Egards heeft geen testoproep.',
+      egardsSilent: 'De Egards-server antwoordt niet: {{reason}}',
+      address: 'Adres',
+      lastReport: 'Laatste rapport',
+      last: '{{line}} om {{when}}',
+      lastWithError: '{{line}} om {{when}}: {{error}}',
+      noReports: 'Nog geen verstuurd',
+      lastDelivered: 'Laatst afgeleverd',
+      never: 'Nooit',
+    },
+    dialerMissing: 'Bellen via {{way}} heeft nog nodig: {{fields}}',
     test: {
       ok: 'De verbinding werkt',
       'bad-credentials': 'Onjuiste gegevens: controleer client-ID en clientgeheim',
@@ -245,6 +282,8 @@ export const nl = {
         outsideLinePrefix: 'Cijfers die vóór een extern nummer worden gekozen (vaak 0 of 9).',
         assistantPath: 'Het belprogramma van de 3CX Assistant; leeg laten om het zelf te vinden.',
         via: 'Welk deel van 3CX de oproepen plaatst die u vanuit CallPop kiest.',
+        confirmLinks:
+          'Eerst bevestigen bij een tel:-, callto:- of sip:-link, zodat geen webpagina een oproep kan plaatsen.',
       },
       dbn: {
         enabled: 'Bellers opzoeken in het DBN CRM en uw afhandelingen daarheen sturen.',
@@ -329,6 +368,7 @@ export const nl = {
         assistantPath: 'Pad naar de 3CX Assistant-client',
         outsideLinePrefix: 'Prefix voor een buitenlijn',
         via: 'Bellen via',
+        confirmLinks: 'Bellinks bevestigen',
       },
       events: { source: 'Waar gesprekken vandaan komen', restPollMs: 'Pollinterval REST (ms)' },
       app: {

@@ -75,6 +75,10 @@ export function createApi(
     callControl: (callId: string) => invoke('pbx.call.get', { callId }),
     callAction: (callId: string, action: CardAction) => invoke('pbx.call.act', { callId, action }),
     testPbx: (api: 'http-api' | 'rest-api') => invoke('pbx.test', { api }),
+    testDbn: (number?: string) => invoke('dbn.test', number === undefined ? {} : { number }),
+    testEgards: () => invoke('egards.test', {}),
+    /** The settings file's text; with secrets only when the agent ticked the box. */
+    exportSettings: (withSecrets: boolean) => invoke('settings.export', { withSecrets }),
     onPbxAgentChanged: (cb: (s: AgentBarState) => void) => subscribe('pbx.agent.changed', cb),
   };
 }

@@ -27,6 +27,7 @@ import type {
   PbxChangeResult,
   PbxTestResult,
 } from '../pbx-views';
+import type { DbnTestResult, EgardsTestResult } from '../crm-tests';
 import type { InvokeChannel, InvokeRequest, InvokeRequests } from './schemas';
 
 export type { InvokeChannel, InvokeRequest, InvokeRequests };
@@ -64,6 +65,12 @@ export interface InvokeResponses {
   'pbx.call.get': CallControlState;
   'pbx.call.act': CallControlResult;
   'pbx.test': PbxTestResult;
+  /** Settings' Test connection for DBN: one real lookup of a test number, nothing written. */
+  'dbn.test': DbnTestResult;
+  /** Settings' Test connection for Egards: does the host answer, how went the last report. */
+  'egards.test': EgardsTestResult;
+  /** The settings as a file (JSON text, the machine-wide file's shape); secrets only when asked. */
+  'settings.export': string;
 }
 
 export interface PushEvents {

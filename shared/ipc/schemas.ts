@@ -70,6 +70,10 @@ export const invokeSchemas = {
     paintedAt: z.number().finite().nonnegative(),
   }),
   'latency.report': z.object({}),
+  // A test number as an agent may type it; main drops the formatting and refuses the rest.
+  'dbn.test': z.object({ number: z.string().max(64).optional() }),
+  'egards.test': z.object({}),
+  'settings.export': z.object({ withSecrets: z.boolean() }),
   ...pbxInvokeSchemas,
 } as const;
 

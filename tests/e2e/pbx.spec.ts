@@ -189,9 +189,10 @@ test('Settings: Test connection shows the real answer, never the key', async ({
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Test connection (HTTP API)' }).click();
   await expect(page.getByText('The PBX answered.')).toBeVisible();
-  await expect(page.locator('.pbx-test-result code').first()).toHaveText(/\/showstatus\/102$/);
+  const http = page.getByRole('group', { name: '3CX HTTP API' }).locator('.connection-test-result');
+  await expect(http.locator('code').first()).toHaveText(/\/showstatus\/102$/);
   await page.getByRole('button', { name: 'Test connection (REST API)' }).click();
-  const rest = page.locator('.pbx-test-result').nth(1);
+  const rest = page.getByRole('group', { name: '3CX REST API' }).locator('.connection-test-result');
   await expect(rest).toContainText('"qGlobalStatus":true');
   await expect(rest).toContainText('/webapi/***/ext.state.get?num=102');
   expect(await page.content()).not.toContain(KEY);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect } from './fixtures';
 import { startEgardsServer, type EgardsServer } from '../fixtures/egards-server';
+import { startDbnServer, type DbnServer } from '../fixtures/dbn-server';
 
 const API_KEY = 'e2e-settings-key-4f2a91';
 
@@ -97,3 +98,87 @@ test("a key the IT admin locked is read-only and the machine's value applies", a
   expect(box!.x + box!.width).toBeGreaterThan(viewport.width - 40);
   expect(box!.y).toBeLessThan(viewport.height / 2);
 });
+
+const DBN_TOKEN = 'e2e-dbn-token-77c3a0';
+const withDbn = test.extend<{ dbn: DbnServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  dbn: async ({}, use) => {
+    const dbn = await startDbnServer(DBN_TOKEN);
+    try {
+      await use(dbn);
+    } finally {
+      await dbn.close();
+    }
+  },
+  settings: async ({ egards, dbn }, use) => {
+    await use({
+      agent: { defaultCountry: 'NL', extension: '1001', email: 'agent@example.com' },
+      dbn: { enabled: true, baseUrl: dbn.url, token: DBN_TOKEN, method: 'GET', timeoutMs: 3000 },
+      egards: {
+        enabled: true,
+        environment: 'custom',
+        baseUrl: egards.url,
+        apiKey: API_KEY,
+        connectOn: 'answer',
+      },
+      app: { firstRunDone: true },
+    });
+  },
+});
+
+withDbn(
+  'Test connection: DBN looks a test number up, Egards answers without a report; the export carries the keys only when asked',
+  async ({ page, callpop, dbn, egards }) => {
+    await page.goto(callpop.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+
+    const dbnGroup = page.getByRole('group', { name: 'Customer lookup (DBN CRM)' });
+    await dbnGroup.getByLabel('Test number').fill('020 123 4567');
+    await dbnGroup.getByRole('button', { name: 'Test connection' }).click();
+    await expect(
+      dbnGroup.getByText('DBN answered: 0201234567 is not a known customer.'),
+    ).toBeVisible();
+    const result = dbnGroup.locator('.connection-test-result');
+    await expect(result).toContainText(`${dbn.url}/3cx/query?cid=0201234567&token=***`);
+    await expect(result).toContainText('HTTP 200 in');
+    expect(dbn.requests.map((r) => r.rawQuery)).toEqual([`cid=0201234567&token=${DBN_TOKEN}`]);
+    expect(dbn.records).toEqual([]);
+
+    const egardsGroup = page.getByRole('group', { name: 'Call reports (Egards)' });
+    await egardsGroup.getByRole('button', { name: 'Test connection' }).click();
+    await expect(egardsGroup.getByText(/^The Egards host answers \(HTTP 404 in/)).toBeVisible();
+    await expect(egardsGroup.locator('.connection-test-result')).toContainText('None sent yet');
+    expect(egards.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['HEAD /']);
+    expect(await page.content()).not.toContain(DBN_TOKEN);
+    await page
+      .getByRole('group', { name: 'Call reports (Egards)' })
+      .screenshot({ path: 'test-results/settings-test-connection.png' });
+
+    // dialer.via is set in Settings, and says what the chosen way lacks.
+    const via = page
+      .getByRole('group', { name: 'Phone numbers and dialling' })
+      .getByLabel('Dial through');
+    await via.selectOption('http-api');
+    await expect(page.getByText(/^Dialling through PBX HTTP API still needs:/)).toBeVisible();
+    await via.selectOption('assistant');
+
+    const file = page.getByRole('group', { name: 'Settings file' });
+    const plain = page.waitForEvent('download');
+    await file.getByRole('button', { name: 'Export settings' }).click();
+    const plainText = readFileSync((await (await plain).path())!, 'utf8');
+    expect(plainText).not.toContain(DBN_TOKEN);
+    expect(JSON.parse(plainText).dbn.baseUrl).toBe(dbn.url);
+
+    await file.getByRole('checkbox', { name: 'Include keys and passwords' }).check();
+    const withKeys = page.waitForEvent('download');
+    await file.getByRole('button', { name: 'Export settings' }).click();
+    const keysFile = JSON.parse(readFileSync((await (await withKeys).path())!, 'utf8'));
+    expect(keysFile.dbn.token).toBe(DBN_TOKEN);
+    expect(keysFile.egards.apiKey).toBe(API_KEY);
+    await expect(
+      file.getByText('Settings exported with keys and passwords: keep the file safe'),
+    ).toBeVisible();
+    // Egards never got a report from any of this.
+    expect(egards.requests.filter((r) => r.path.startsWith('/3cx/'))).toEqual([]);
+  },
+);

@@ -13,7 +13,8 @@ import {
   writeBackParams,
   type DbnParams,
 } from '../../../shared/dbn-protocol';
-import { scrub } from '../../../shared/scrub';
+import { scrub, scrubExcerpt } from '../../../shared/scrub';
+import type { DbnTestResult } from '../../../shared/crm-tests';
 import {
   classifyFailure,
   sendHttp,
@@ -147,4 +148,85 @@ function readWriteBack(
     kind: 'failed',
     error: `${DBN_WHO} did not insert the record (success: 0)${said ? `: ${said}` : ''}`,
   };
+}
+
+/** How much of DBN's answer Test connection quotes (after scrubbing). */
+export const DBN_TEST_ANSWER_CHARS = 400;
+
+/**
+ * Settings' Test connection: the lookup a ringing call makes (same request, same parsing), for
+ * a test number, with what DBN really answered. Never a write-back. Runs while DBN is switched
+ * off too (an admin tests before switching on); it needs an address and a token. Never throws.
+ */
+export async function dbnTestLookup(
+  deps: HttpDeps,
+  cfg: DbnSettings,
+  cid: string,
+): Promise<DbnTestResult> {
+  const secrets = [cfg.token];
+  const switchedOff = !cfg.enabled;
+  const base = {
+    ok: false,
+    number: cid,
+    request: '',
+    status: null,
+    ms: 0,
+    known: null,
+    fields: null,
+    answer: null,
+    switchedOff,
+  };
+  const problem = dbnSettingsProblem({ ...cfg, enabled: true });
+  if (problem) return { ...base, error: problem };
+  const req = dbnRequest(cfg, lookupParams(cid, cfg.token));
+  const request = scrub(
+    req.method === 'POST' ? `POST ${req.url}\n${req.body ?? ''}` : `GET ${req.url}`,
+    secrets,
+  );
+  const started = deps.clock.now();
+  const outcome = await sendHttp(deps, req);
+  const ms = Math.max(0, deps.clock.now() - started);
+  if (outcome.kind === 'timeout')
+    return { ...base, request, ms, error: `${DBN_WHO} did not answer within ${outcome.ms} ms` };
+  if (outcome.kind === 'network')
+    return {
+      ...base,
+      request,
+      ms,
+      error: scrub(`cannot reach ${DBN_WHO}: ${outcome.message}`, secrets),
+    };
+  const answer = outcome.body ? scrubExcerpt(outcome.body, secrets, DBN_TEST_ANSWER_CHARS) : null;
+  const parsed = parseDbnAnswer(outcome.body, secrets);
+  const seen = {
+    ...base,
+    request,
+    ms,
+    status: outcome.status,
+    answer,
+    fields: parsed.ok ? answerFields(parsed.raw, secrets) : null,
+  };
+  if (outcome.status === 401 || outcome.status === 403)
+    return { ...seen, error: `${DBN_WHO} rejected the token (HTTP ${outcome.status})` };
+  if (outcome.status < 200 || outcome.status >= 300) {
+    const why = parsed.ok ? '' : ` (${parsed.error})`;
+    return { ...seen, error: scrub(`${DBN_WHO} answered HTTP ${outcome.status}${why}`, secrets) };
+  }
+  if (!parsed.ok) return { ...seen, error: scrub(parsed.error, secrets) };
+  return { ...seen, ok: true, known: parsed.success, error: null };
+}
+
+/** An answer's fields as text (at most 20, each scrubbed, then shortened). */
+function answerFields(
+  raw: Record<string, unknown>,
+  secrets: readonly string[],
+): Record<string, string> {
+  // fromEntries defines own properties, so a key such as "__proto__" stays a plain field.
+  return Object.fromEntries(
+    Object.entries(raw)
+      .slice(0, 20)
+      .map(([k, v]) => [
+        scrubExcerpt(k, secrets, 60),
+        scrubExcerpt(typeof v === 'string' ? v : String(JSON.stringify(v)), secrets, 200),
+      ]),
+  );
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/egards-payload';
 import { scrub } from '../../../shared/scrub';
 import { classifyFailure, sendHttp, type HttpDeps, type SendOutcome } from './http';
+import type { EgardsHostCheck } from '../../../shared/crm-tests';
 
 export const EGARDS_WHO = 'Egards';
 export const EGARDS_TIMEOUT_MS = 10_000;
@@ -69,4 +70,37 @@ export async function egardsSend(
   }
   const result = classifyFailure(outcome, EGARDS_WHO, deps.clock.now(), [apiKey]);
   return result.kind === 'delivered' ? result : { ...result, error: scrub(result.error, [apiKey]) };
+}
+
+/** How long Test connection waits for the Egards host. */
+export const EGARDS_PROBE_TIMEOUT_MS = 5000;
+
+/**
+ * Does the Egards host answer? Egards has no test endpoint and a fake connect would be a call
+ * report about no call, so this is a HEAD of the base URL without the key: any HTTP answer
+ * (a 404 or 405 too) means the host is there. Null when no address is set. Never throws.
+ */
+export async function egardsProbe(
+  deps: HttpDeps & { probeTimeoutMs?: number },
+  settings: Settings,
+): Promise<EgardsHostCheck | null> {
+  const url = egardsBaseUrl(settings.egards).trim();
+  if (!url) return null;
+  const secrets = [settings.egards.apiKey];
+  const started = deps.clock.now();
+  const outcome = await sendHttp(deps, {
+    url,
+    method: 'HEAD',
+    headers: { accept: '*/*' },
+    timeoutMs: deps.probeTimeoutMs ?? EGARDS_PROBE_TIMEOUT_MS,
+  });
+  const ms = Math.max(0, deps.clock.now() - started);
+  const shown = scrub(url, secrets);
+  if (outcome.kind === 'response')
+    return { url: shown, answered: true, status: outcome.status, ms, error: null };
+  const error =
+    outcome.kind === 'timeout'
+      ? `${EGARDS_WHO} did not answer within ${outcome.ms} ms`
+      : scrub(`cannot reach ${EGARDS_WHO}: ${outcome.message}`, secrets);
+  return { url: shown, answered: false, status: null, ms, error };
 }

@@ -13,7 +13,8 @@ export interface HttpDeps {
 
 export interface HttpRequest {
   url: string;
-  method: 'GET' | 'POST';
+  /** HEAD only for a reachability probe (Egards' Test connection). */
+  method: 'GET' | 'POST' | 'HEAD';
   headers?: Record<string, string>;
   body?: string;
   timeoutMs: number;

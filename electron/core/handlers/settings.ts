@@ -1,5 +1,6 @@
-// settings.get and settings.save. The renderer never holds a secret: it sees `***` for a
-// secret that is set, and sends `***` back for one the agent left alone.
+// settings.get, settings.save and settings.export. The renderer never holds a secret: it sees
+// `***` for a secret that is set, and sends `***` back for one the agent left alone. The one
+// exception is an export the agent asked to include the keys in: main writes that file.
 import { IpcFailure, type SettingsView } from '../../../shared/ipc';
 import {
   REDACTED,
@@ -11,6 +12,8 @@ import {
 } from '../../../shared/settings-schema';
 import type { PushArgs } from '../../../shared/ipc';
 import type { SettingsStore } from '../settings-store';
+import { settingsFileText } from '../../../shared/settings-file';
+import type { Logger } from '../core-types';
 import type { Handlers } from './types';
 
 export function publicView(v: SettingsView): SettingsView {
@@ -28,11 +31,12 @@ export interface SettingsHandlerDeps {
   push(...args: PushArgs): void;
   /** Runs after a save, before the push: the logger's secret list, the CRM outbox. */
   saved(settings: Settings): void;
+  logger?: Logger;
 }
 
 export function settingsHandlers(
   deps: SettingsHandlerDeps,
-): Pick<Handlers, 'settings.get' | 'settings.save'> {
+): Pick<Handlers, 'settings.get' | 'settings.save' | 'settings.export'> {
   return {
     'settings.get': () => publicView(deps.store.view()),
     'settings.save': ({ patch }) => {
@@ -42,6 +46,11 @@ export function settingsHandlers(
       const view = publicView(r.view);
       deps.push('settings.changed', view);
       return view;
+    },
+    'settings.export': ({ withSecrets }) => {
+      // Which way it went is worth a log line (an admin asks who exported the keys); no value is.
+      deps.logger?.info(`settings exported ${withSecrets ? 'with' : 'without'} keys and passwords`);
+      return settingsFileText(deps.store.get(), withSecrets);
     },
   };
 }

@@ -11,11 +11,22 @@ export interface FieldProps {
   secretSet: boolean;
   locked: boolean;
   messages: string[];
+  /** What the chosen value still needs elsewhere (dialer.via), read with the control. */
+  note?: string | null;
   onChange: (path: FieldPath, value: string | boolean) => void;
 }
 
 /** One labelled control with its hint, its lock and its problems (all aria-describedby). */
-export function Field({ id, field, value, secretSet, locked, messages, onChange }: FieldProps) {
+export function Field({
+  id,
+  field,
+  value,
+  secretSet,
+  locked,
+  messages,
+  note,
+  onChange,
+}: FieldProps) {
   const { t } = useTranslation();
   const label = t(`settings.field.${field.path}`);
   const hint =
@@ -32,6 +43,7 @@ export function Field({ id, field, value, secretSet, locked, messages, onChange 
       `${id}-help`,
       hint ? `${id}-hint` : null,
       locked ? `${id}-locked` : null,
+      note ? `${id}-note` : null,
       messages.length > 0 ? `${id}-error` : null,
     ]
       .filter(Boolean)
@@ -49,6 +61,11 @@ export function Field({ id, field, value, secretSet, locked, messages, onChange 
       {locked ? (
         <span id={`${id}-locked`} className="field-note field-locked">
           {t('settings.locked')}
+        </span>
+      ) : null}
+      {note ? (
+        <span id={`${id}-note`} className="field-note field-warning">
+          {note}
         </span>
       ) : null}
       {messages.length > 0 ? (

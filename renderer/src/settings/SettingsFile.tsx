@@ -4,53 +4,87 @@ import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../shared/ipc';
 import { useApi } from '../api-context';
 import { queryKeys, unwrap } from '../queries';
-import { exportableSettings, importPatch } from './settings-file';
+import { downloadText } from '../download-text';
+import { importPatch } from './settings-file';
 
-/** Export the settings as a JSON file (no secrets), or import one. */
+/**
+ * Export the settings as a JSON file, or import one. Main writes the file: only main holds the
+ * keys and passwords, and it puts them in only when the agent ticks the box (off each time the
+ * screen opens). Importing goes through settings.save, which stores secrets as it stores a
+ * typed one (encrypted where the desktop can).
+ */
 export function SettingsFile({ view }: { view: SettingsView }) {
   const { t } = useTranslation();
   const api = useApi();
   const client = useQueryClient();
   const inputId = useId();
+  const secretsId = useId();
   const input = useRef<HTMLInputElement>(null);
+  const [withSecrets, setWithSecrets] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const save = useMutation({
-    mutationFn: (patch: Record<string, unknown>) => unwrap(api.saveSettings(patch)),
-    onSuccess: (next) => {
+    mutationFn: ({ patch }: { patch: Record<string, unknown>; skipped: number }) =>
+      unwrap(api.saveSettings(patch)),
+    onSuccess: (next, { skipped }) => {
       client.setQueryData(queryKeys.settings, next);
-      setMessage({ kind: 'ok', text: t('settings.file.imported') });
+      setMessage({
+        kind: 'ok',
+        text:
+          skipped > 0
+            ? t('settings.file.skippedLocked', { count: skipped })
+            : t('settings.file.imported'),
+      });
     },
     onError: (err) =>
       setMessage({ kind: 'error', text: t('settings.saveFailed', { error: err.message }) }),
   });
 
-  const exportFile = () => {
-    const json = `${JSON.stringify(exportableSettings(view.settings), null, 2)}\n`;
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'callpop-settings.json';
-    a.click();
-    URL.revokeObjectURL(url);
-    setMessage({ kind: 'ok', text: t('settings.file.exported') });
-  };
+  const exporting = useMutation({
+    mutationFn: (secrets: boolean) => unwrap(api.exportSettings(secrets)),
+    onSuccess: (json, secrets) => {
+      downloadText(json, 'callpop-settings.json', 'application/json');
+      setMessage({
+        kind: 'ok',
+        text: secrets ? t('settings.file.exportedWithSecrets') : t('settings.file.exported'),
+      });
+    },
+    onError: (err) =>
+      setMessage({ kind: 'error', text: t('settings.file.exportFailed', { error: err.message }) }),
+  });
 
   const importFile = async (file: File) => {
-    const result = importPatch(await file.text());
+    const result = importPatch(await file.text(), view.locked);
     if (!result.ok) {
       setMessage({ kind: 'error', text: t(`settings.file.${result.reason}`) });
       return;
     }
-    save.mutate(result.patch);
+    save.mutate({ patch: result.patch, skipped: result.skippedLocked.length });
   };
 
   return (
     <fieldset className="settings-group settings-file">
       <legend>{t('settings.file.legend')}</legend>
       <p className="field-note">{t('settings.file.note')}</p>
+      <div className="field field-check">
+        <input
+          id={secretsId}
+          type="checkbox"
+          checked={withSecrets}
+          aria-describedby={`${secretsId}-warning`}
+          onChange={(e) => setWithSecrets(e.target.checked)}
+        />
+        <label htmlFor={secretsId}>{t('settings.file.withSecrets')}</label>
+        <span id={`${secretsId}-warning`} className="field-note field-warning">
+          {t('settings.file.withSecretsWarning')}
+        </span>
+      </div>
       <div className="toolbar">
-        <button type="button" onClick={exportFile}>
+        <button
+          type="button"
+          disabled={exporting.isPending}
+          onClick={() => exporting.mutate(withSecrets)}
+        >
           {t('settings.file.export')}
         </button>
         <button type="button" onClick={() => input.current?.click()}>

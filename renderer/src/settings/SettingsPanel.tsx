@@ -8,7 +8,9 @@ import { applyLanguage } from '../sync';
 import { isLocked } from '../../../shared/settings-paths';
 import {
   buildPatch,
+  dialerMissing,
   fieldErrors,
+  GROUP_OF,
   GROUPS,
   secretIsSet,
   shownValue,
@@ -17,7 +19,8 @@ import {
 } from './fields';
 import { Field } from './Field';
 import { SettingsFile } from './SettingsFile';
-import { PbxTest } from './PbxTest';
+import { CallControlTest, PbxTest } from './PbxTest';
+import { DbnTest, EgardsTest } from './CrmTests';
 
 /** The settings view in place of the call detail; Esc or "Close settings" goes back. */
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
@@ -93,6 +96,20 @@ function SettingsForm({ view }: { view: SettingsView }) {
   const dirty = Object.keys(patch).length > 0 || notNumbers.length > 0;
   const saveErrors = save.isError ? fieldErrors(save.error) : {};
   const idOf = (path: FieldPath) => `${formId}-${path.replace(/\./g, '-')}`;
+  const dialer = dialerMissing(view.settings, draft);
+  const dialerNote =
+    dialer.missing.length > 0
+      ? t('settings.dialerMissing', {
+          way: t(`settings.option.dialerVia.${dialer.via}`),
+          fields: listFormat(
+            i18n.language,
+            dialer.missing.map(
+              (p) =>
+                `${t(`settings.group.${GROUP_OF.get(p) ?? 'numbers'}`)}: ${t(`settings.field.${p}`)}`,
+            ),
+          ),
+        })
+      : null;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -142,13 +159,18 @@ function SettingsForm({ view }: { view: SettingsView }) {
                 secretSet={secretIsSet(view.settings, field)}
                 locked={isLocked(field.path, view.locked)}
                 messages={messages}
+                note={field.path === 'dialer.via' ? dialerNote : null}
                 onChange={onChange}
               />
             );
           })}
+          {group.id === 'dbn' ? (
+            <DbnTest dirty={dirty} extension={view.settings.agent.extension} />
+          ) : null}
+          {group.id === 'egards' ? <EgardsTest dirty={dirty} /> : null}
           {group.id === 'pbxHttp' ? <PbxTest api="http-api" dirty={dirty} /> : null}
           {group.id === 'pbxRest' ? <PbxTest api="rest-api" dirty={dirty} /> : null}
-          {group.id === 'callControl' ? <CallControlTest /> : null}
+          {group.id === 'callControl' ? <CallControlTest dirty={dirty} /> : null}
         </fieldset>
       ))}
       <div className="settings-actions">
@@ -171,41 +193,13 @@ function SettingsForm({ view }: { view: SettingsView }) {
   );
 }
 
-const TEST_KINDS = [
-  'ok',
-  'bad-credentials',
-  'not-licensed',
-  'not-monitored',
-  'unreachable',
-  'not-configured',
-] as const;
-
-/** Test connection for the saved Call Control settings: which set-up step is missing. */
-function CallControlTest() {
-  const { t } = useTranslation();
-  const api = useApi();
-  const test = useMutation({ mutationFn: () => unwrap(api.testCallControl()) });
-  const result = test.data;
-  const kind =
-    result && (TEST_KINDS as readonly string[]).includes(result.kind) ? result.kind : 'other';
-  return (
-    <div className="field connection-test">
-      <button type="button" onClick={() => test.mutate()} disabled={test.isPending}>
-        {t('settings.testConnection')}
-      </button>
-      {test.isPending ? <span role="status">{t('settings.testing')}</span> : null}
-      {test.isError ? (
-        <span role="alert" className="error">
-          {test.error.message}
-        </span>
-      ) : null}
-      {result ? (
-        <span role={result.ok ? 'status' : 'alert'} className={result.ok ? 'saved' : 'error'}>
-          {t(`settings.test.${kind}` as 'settings.test.ok')} — {result.message}
-        </span>
-      ) : null}
-    </div>
-  );
+/** "A, B and C" in the UI language (a plain comma list where Intl lacks ListFormat). */
+function listFormat(language: string, items: string[]): string {
+  try {
+    return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
 }
 
 function SaveMessage({

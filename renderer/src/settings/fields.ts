@@ -32,6 +32,7 @@ export type FieldPath =
   | 'dialer.assistantPath'
   | 'dialer.outsideLinePrefix'
   | 'dialer.via'
+  | 'dialer.confirmLinks'
   | 'events.source'
   | 'events.restPollMs'
   | 'pbx.callControl.enabled'
@@ -125,7 +126,9 @@ export const GROUPS: GroupDef[] = [
     fields: [
       { path: 'matching.suffixDigits', kind: 'number', min: 4, max: 15 },
       { path: 'dialer.outsideLinePrefix', kind: 'text', inputMode: 'tel' },
+      { path: 'dialer.via', kind: 'select', select: 'dialerVia' },
       { path: 'dialer.assistantPath', kind: 'text' },
+      { path: 'dialer.confirmLinks', kind: 'checkbox' },
     ],
   },
   {
@@ -193,6 +196,7 @@ export const GROUPS: GroupDef[] = [
       { path: 'language', kind: 'select', select: 'language' },
       { path: 'app.openAtLogin', kind: 'checkbox' },
       { path: 'app.updateUrl', kind: 'text', inputType: 'url' },
+      { path: 'app.firstRunDone', kind: 'checkbox' },
     ],
   },
 ];
@@ -288,6 +292,48 @@ export function listItems(text: string): string[] {
 }
 
 const FIELD_PATHS = new Set<string>(FIELDS.map((f) => f.path));
+
+/** The group each field is shown in, to name a missing field where the agent finds it. */
+export const GROUP_OF = new Map<FieldPath, GroupId>(
+  GROUPS.flatMap((g) => g.fields.map((f) => [f.path, g.id] as const)),
+);
+const FIELD_OF = new Map<FieldPath, FieldDef>(FIELDS.map((f) => [f.path, f]));
+
+type DialVia = Settings['dialer']['via'];
+
+/** What each way of dialing needs besides the number (the dialer refuses to dial without). */
+export const DIALER_NEEDS: Record<DialVia, FieldPath[]> = {
+  assistant: [],
+  'http-api': ['agent.extension', 'pbx.httpApi.enabled', 'pbx.httpApi.baseUrl'],
+  'rest-api': ['agent.extension', 'pbx.restApi.enabled', 'pbx.restApi.baseUrl', 'pbx.restApi.key'],
+  'call-control': [
+    'agent.extension',
+    'pbx.callControl.baseUrl',
+    'pbx.callControl.clientId',
+    'pbx.callControl.clientSecret',
+  ],
+};
+
+/**
+ * The settings the chosen dialer.via still lacks, as the screen shows them (the agent's edits
+ * over the saved values): so "http-api" with no HTTP API address says so before a dial fails.
+ */
+export function dialerMissing(
+  settings: Settings,
+  draft: SettingsDraft,
+): { via: DialVia; missing: FieldPath[] } {
+  const viaField = FIELD_OF.get('dialer.via') as FieldDef;
+  const via = String(shownValue(settings, draft, viaField)) as DialVia;
+  const needs = DIALER_NEEDS[via] ?? [];
+  const missing = needs.filter((path) => {
+    const field = FIELD_OF.get(path) as FieldDef;
+    const value = shownValue(settings, draft, field);
+    if (field.kind === 'checkbox') return value !== true;
+    if (field.kind === 'secret') return value === '' && !secretIsSet(settings, field);
+    return String(value).trim() === '';
+  });
+  return { via, missing };
+}
 
 /**
  * The per-field messages of main's refusal (its error's `fields`), so each can also be shown

@@ -82,6 +82,13 @@ function allHandlers(): Handlers {
     'pbx.test': () => {
       throw new Error('not here');
     },
+    'dbn.test': () => {
+      throw new Error('not here');
+    },
+    'egards.test': () => {
+      throw new Error('not here');
+    },
+    'settings.export': () => '{}\n',
   };
 }
 
@@ -143,7 +150,7 @@ describe('handler map types', () => {
       : false;
     const same: Same = true;
     expect(same).toBe(true);
-    expect(Object.keys(invokeSchemas)).toHaveLength(31);
+    expect(Object.keys(invokeSchemas)).toHaveLength(34);
   });
 });
 

@@ -158,6 +158,11 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
       }),
     'pbx.call.act': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
     'pbx.test': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
+    'dbn.test': () => ({ ok: false, error: { code: 'failed', message: 'no DBN' } }),
+    'egards.test': () => ok({ host: null, last: null, lastDeliveredAt: null, problem: null }),
+    // Main's file without secrets; a test that needs another answer handles the channel.
+    'settings.export': () =>
+      ok(`${JSON.stringify({ language: fake.settings.settings.language })}\n`),
   };
 
   const invoke = async <C extends InvokeChannel>(channel: C, req: InvokeRequest<C>) => {

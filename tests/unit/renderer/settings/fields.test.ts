@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, REDACTED } from '../../../../shared/settings-schema';
-import { buildPatch, fieldErrors } from '../../../../renderer/src/settings/fields';
+import {
+  buildPatch,
+  dialerMissing,
+  fieldErrors,
+  FIELDS,
+} from '../../../../renderer/src/settings/fields';
 import { isLocked } from '../../../../shared/settings-paths';
 import { IpcFailure } from '../../../../shared/ipc';
 
@@ -71,5 +76,50 @@ describe('settings patch', () => {
     });
     expect(fieldErrors(locked)).toEqual({});
     expect(fieldErrors(new Error('dbn.timeoutMs: not from main'))).toEqual({});
+  });
+});
+
+describe('settings coverage', () => {
+  function leaves(obj: Record<string, unknown>, prefix = ''): string[] {
+    return Object.entries(obj).flatMap(([k, v]) => {
+      const p = prefix ? `${prefix}.${k}` : k;
+      return typeof v === 'object' && v !== null && !Array.isArray(v)
+        ? leaves(v as Record<string, unknown>, p)
+        : [p];
+    });
+  }
+
+  it('has a control for every setting in the schema, and one only', () => {
+    const paths = FIELDS.map((f) => f.path);
+    expect([...paths].sort()).toEqual(
+      leaves(DEFAULT_SETTINGS as unknown as Record<string, unknown>).sort(),
+    );
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('knows what each way of dialing needs', () => {
+    const settings = structuredClone(DEFAULT_SETTINGS);
+    expect(dialerMissing(settings, {})).toEqual({ via: 'assistant', missing: [] });
+    expect(dialerMissing(settings, { 'dialer.via': 'call-control' }).missing).toEqual([
+      'agent.extension',
+      'pbx.callControl.baseUrl',
+      'pbx.callControl.clientId',
+      'pbx.callControl.clientSecret',
+    ]);
+    // A typed secret counts; so does a saved one (which the screen only sees as ***).
+    settings.pbx.restApi = { enabled: true, baseUrl: 'https://pbx.test/webapi', key: '' };
+    settings.agent.extension = '101';
+    expect(dialerMissing(settings, { 'dialer.via': 'rest-api' }).missing).toEqual([
+      'pbx.restApi.key',
+    ]);
+    expect(
+      dialerMissing(settings, { 'dialer.via': 'rest-api', 'pbx.restApi.key': 'k-1' }).missing,
+    ).toEqual([]);
+    settings.pbx.restApi.key = REDACTED;
+    expect(dialerMissing(settings, { 'dialer.via': 'rest-api' }).missing).toEqual([]);
+    // The agent's edit wins over the saved value.
+    expect(
+      dialerMissing(settings, { 'dialer.via': 'rest-api', 'agent.extension': ' ' }).missing,
+    ).toEqual(['agent.extension']);
   });
 });

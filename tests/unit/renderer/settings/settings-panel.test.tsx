@@ -223,7 +223,7 @@ describe('settings view', () => {
     const { user, group } = await openSettings(fake);
     const cc = group('3CX Call Control (V20)');
     await user.click(within(cc).getByRole('button', { name: 'Test connection' }));
-    const alert = await within(cc).findByRole('alert');
+    const alert = await within(cc).findByText(/^Extension not monitored/);
     expect(alert.textContent).toBe(
       "Extension not monitored: add this agent's extension to the API client's monitored extensions — extension 1001 is not among the API client's monitored extensions",
     );
