@@ -22,6 +22,7 @@
       'sources': [
         'src/notify-main.c',
         'src/notify-core.c',
+        'src/notify-common.c',
         'src/notify-posix.c',
         'src/notify-win.c',
       ],

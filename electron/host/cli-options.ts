@@ -3,6 +3,7 @@
 // parses 3CX argv itself (flags in any order and case, Chromium switches ignored).
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { CliKey, CliParams } from '../../shared/i18n/cli/english';
 
 export type Subcommand = 'serve' | 'export' | 'demo' | 'contacts' | 'help';
 
@@ -21,7 +22,19 @@ export interface CommandLine {
   contacts?: { action: 'import'; file: string } | { action: 'export' };
 }
 
-export class UsageError extends Error {}
+/**
+ * A command line that cannot be run as typed (exit code 2). It carries a message key, not
+ * text, so that this file, which every 3CX launch loads, holds no strings: print it with
+ * describeError (cli-i18n), which says it in the agent's language.
+ */
+export class UsageError extends Error {
+  constructor(
+    readonly key: CliKey,
+    readonly params: CliParams = {},
+  ) {
+    super(key);
+  }
+}
 
 const SUBCOMMANDS: readonly string[] = ['serve', 'export', 'demo', 'contacts', 'help'];
 /** A 3CX flag or a dial URL anywhere means "this is an Assistant launch", whatever else is there. */
@@ -33,7 +46,8 @@ function takeValue(args: readonly string[], i: number, name: string): [string, n
   const eq = token.indexOf('=');
   if (eq >= 0) return [token.slice(eq + 1), i];
   const next = args[i + 1];
-  if (next === undefined || next.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  if (next === undefined || next.startsWith('--'))
+    throw new UsageError('usage.needsValue', { option: name });
   return [next, i + 1];
 }
 
@@ -46,7 +60,7 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
     switch (name) {
       case '--data-dir': {
         const [v, j] = takeValue(args, i, '--data-dir');
-        if (v === '') throw new UsageError('--data-dir needs a value');
+        if (v === '') throw new UsageError('usage.needsValue', { option: '--data-dir' });
         out.dataDir = v;
         i = j;
         break;
@@ -54,8 +68,7 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
       case '--port': {
         const [v, j] = takeValue(args, i, '--port');
         const port = Number(v);
-        if (!/^\d+$/.test(v) || port > 65535)
-          throw new UsageError(`--port must be 0–65535, not "${v}"`);
+        if (!/^\d+$/.test(v) || port > 65535) throw new UsageError('usage.badPort', { value: v });
         out.port = port;
         i = j;
         break;
@@ -88,25 +101,22 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
   if (first !== undefined && !looksLikeNotification && BARE_WORD.test(first)) {
     const word = first.toLowerCase();
     if (!SUBCOMMANDS.includes(word)) {
-      throw new UsageError(`unknown command "${first}"`);
+      throw new UsageError('usage.unknownCommand', { command: first });
     }
     out.command = word as Subcommand;
     out.rest.splice(out.rest.indexOf(first), 1);
     if (out.command === 'contacts') return contactsCommand(out);
     const extra = out.rest[0];
     if (out.command !== 'help' && extra !== undefined) {
-      throw new UsageError(
-        extra.startsWith('-')
-          ? `unknown option "${extra}" for ${word}`
-          : `unexpected argument "${extra}" for ${word}`,
-      );
+      throw extra.startsWith('-')
+        ? new UsageError('usage.unknownOption', { option: extra, command: word })
+        : new UsageError('usage.unexpectedArgument', { argument: extra, command: word });
     }
   }
   if (out.command === 'export') {
-    if (out.format === undefined)
-      throw new UsageError('export needs --format json or --format csv');
+    if (out.format === undefined) throw new UsageError('usage.exportNeedsFormat');
     if (out.format !== 'json' && out.format !== 'csv') {
-      throw new UsageError(`--format must be json or csv, not "${out.format}"`);
+      throw new UsageError('usage.exportFormat', { format: out.format });
     }
   }
   return out;
@@ -115,30 +125,44 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
 function contactsCommand(out: CommandLine): CommandLine {
   const [action, file, extra] = out.rest;
   if (action === 'import') {
-    if (file === undefined || file.startsWith('--'))
-      throw new UsageError('contacts import needs a file: callpop contacts import FILE');
+    if (file === undefined || file.startsWith('--')) throw new UsageError('usage.importNeedsFile');
     if (extra !== undefined)
-      throw new UsageError(`unexpected argument "${extra}" for contacts import`);
-    if (out.format !== undefined)
-      throw new UsageError('contacts import reads the format from the file itself; drop --format');
+      throw new UsageError('usage.unexpectedArgument', {
+        argument: extra,
+        command: 'contacts import',
+      });
+    if (out.format !== undefined) throw new UsageError('usage.importNoFormat');
     out.contacts = { action: 'import', file };
   } else if (action === 'export') {
     if (file !== undefined)
-      throw new UsageError(`unexpected argument "${file}" for contacts export`);
-    if (out.format === undefined)
-      throw new UsageError('contacts export needs --format csv or --format vcf');
+      throw new UsageError('usage.unexpectedArgument', {
+        argument: file,
+        command: 'contacts export',
+      });
+    if (out.format === undefined) throw new UsageError('usage.contactsExportNeedsFormat');
     if (out.format !== 'csv' && out.format !== 'vcf')
-      throw new UsageError(`--format must be csv or vcf, not "${out.format}"`);
+      throw new UsageError('usage.contactsFormat', { format: out.format });
     out.contacts = { action: 'export' };
   } else {
-    throw new UsageError(
-      action === undefined
-        ? 'contacts needs import FILE or export --format csv|vcf'
-        : `unknown contacts command "${action}" (import or export)`,
-    );
+    throw action === undefined
+      ? new UsageError('usage.contactsNeedsAction')
+      : new UsageError('usage.contactsUnknownAction', { action });
   }
   out.rest = [];
   return out;
+}
+
+/**
+ * The --data-dir of a command line that could not be parsed as a whole (its settings choose
+ * the language the usage error is told in).
+ */
+export function dataDirArgument(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i] ?? '';
+    if (token.toLowerCase().startsWith('--data-dir=')) return token.slice(11) || undefined;
+    if (token.toLowerCase() === '--data-dir') return args[i + 1] || undefined;
+  }
+  return undefined;
 }
 
 /** --data-dir, else CALLPOP_DATA_DIR, else ~/.callpop; always absolute. */
@@ -150,25 +174,3 @@ export function resolveDataDir(
   const dir = given ?? (env.CALLPOP_DATA_DIR || undefined) ?? join(home, '.callpop');
   return resolve(dir);
 }
-
-export const HELP = `callpop — screen pops for the 3CX phone system, in your browser
-
-Usage:
-  callpop /N:S /C:+31612345678 /T:I /I:4711   a 3CX Assistant notification: handed to the running
-                                              CallPop (which starts when none runs)
-  callpop tel:+31612345678                    dial a number through the running CallPop
-  callpop serve [--port P] [--no-open]        run CallPop in the browser (default port 5017)
-  callpop export --format json|csv            print the call journal
-  callpop demo [--fast]                       play a few scripted calls, for trying it without 3CX
-  callpop contacts import FILE                add or update contacts from Outlook/Google CSV,
-                                              another CSV or vCard; prints what it did
-  callpop contacts export --format csv|vcf    print the local contacts
-  callpop --help                              this text
-
-Options for every command:
-  --data-dir D    where settings, journal and logs live
-                  (default: $CALLPOP_DATA_DIR, else ~/.callpop)
-
-In the 3CX Assistant: File → Preferences → Options → "Call CRM Executable" → the path of callpop.
-Set CALLPOP_NO_OPEN=1 to never open a browser tab.
-`;

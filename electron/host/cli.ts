@@ -1,16 +1,24 @@
 // `callpop`: the command line of browser mode, and what every 3CX Assistant launch runs there.
 // Most launches are forwards (2–3 per call), so this file imports nothing heavy: only node
 // built-ins and the tiny forwarder. The core, the web server and SQLite are loaded with
-// import() only when this process turns out to be the primary.
+// import() only when this process turns out to be the primary. Messages are printed in the
+// agent's language, and i18next is loaded for that only when there is something to print.
 import { connectLocal, exchange, socketPathFor, type ForwardReply } from './forward';
 import { whereToOpen } from './launch-page';
 import {
-  HELP,
+  dataDirArgument,
   parseCommandLine,
   resolveDataDir,
   UsageError,
   type CommandLine,
 } from './cli-options';
+import type { CliTranslate } from './cli-i18n';
+import type { CliKey, CliParams } from '../../shared/i18n/cli/english';
+
+interface CliMessage {
+  key: CliKey;
+  params?: CliParams;
+}
 
 const ACK_TIMEOUT_MS = 10_000;
 // How long a launch waits for a primary that holds the lock but is still starting. 3CX starts
@@ -20,8 +28,31 @@ const PRIMARY_START_WAIT_MS = 30_000;
 /** A primary that dies between our send and its ack: try again (a duplicate event is harmless). */
 const MAX_ATTEMPTS = 3;
 
-function fail(message: string, code = 1): never {
-  process.stderr.write(`callpop: ${message}\n`);
+/** The data directory whose settings choose the language (until known: the default one). */
+let languageDir: string | undefined;
+
+/** The translator, loaded on first use; English when it cannot be loaded at all. */
+async function translator(): Promise<{
+  t: CliTranslate;
+  describe: (err: unknown) => string;
+}> {
+  try {
+    const { cliTranslate, describeError } = await import('./cli-i18n');
+    const t = cliTranslate({ dataDir: languageDir ?? resolveDataDir(undefined) });
+    return { t, describe: (err) => describeError(t, err) };
+  } catch {
+    const { englishCliText, describeMessage } = await import('../../shared/i18n/cli/english');
+    return { t: englishCliText, describe: (err) => describeMessage(englishCliText, err) };
+  }
+}
+
+/**
+ * Prints `what` and exits: one of our messages (an error with a message key, or
+ * `{ key, params }`) in the agent's language, else the error's own message.
+ */
+async function fail(what: CliMessage | unknown, code = 1): Promise<never> {
+  const { describe } = await translator();
+  process.stderr.write(`callpop: ${describe(what)}\n`);
   process.exit(code);
 }
 
@@ -47,7 +78,7 @@ async function forwardOrServe(
       try {
         role = await acquire({ dataDir, socketPath, timeoutMs: PRIMARY_START_WAIT_MS });
       } catch (err) {
-        fail((err as Error).message);
+        return fail(err);
       }
       if (role.role === 'primary') {
         const { runPrimary } = await import('./serve');
@@ -63,7 +94,7 @@ async function forwardOrServe(
             handleSignals: true,
           });
         } catch (err) {
-          fail((err as Error).message);
+          return fail(err);
         }
         return { kind: 'became-primary' };
       }
@@ -71,11 +102,14 @@ async function forwardOrServe(
     }
     const reply = await exchange(connected.socket, request, ACK_TIMEOUT_MS);
     if (reply === 'timeout') {
-      fail(`CallPop did not confirm the event within ${ACK_TIMEOUT_MS / 1000} s (${socketPath})`);
+      return fail({
+        key: 'forward.noConfirm',
+        params: { seconds: ACK_TIMEOUT_MS / 1000, path: socketPath },
+      });
     }
     if (reply !== null) return { kind: 'delivered', reply };
   }
-  fail(`CallPop closed the connection ${MAX_ATTEMPTS} times without confirming the event`);
+  return fail({ key: 'forward.closedWithoutConfirm', params: { count: MAX_ATTEMPTS } });
 }
 
 async function main(args: string[]): Promise<void> {
@@ -83,15 +117,18 @@ async function main(args: string[]): Promise<void> {
   try {
     cl = parseCommandLine(args);
   } catch (err) {
-    if (err instanceof UsageError)
-      fail(`${err.message}\nRun \`callpop --help\` for the commands.`, 2);
-    throw err;
-  }
-  if (cl.command === 'help') {
-    process.stdout.write(HELP);
-    return;
+    if (!(err instanceof UsageError)) throw err;
+    languageDir = resolveDataDir(dataDirArgument(args));
+    const { t, describe } = await translator();
+    process.stderr.write(`callpop: ${describe(err)}\n${t('seeHelp')}\n`);
+    process.exit(2);
   }
   const dataDir = resolveDataDir(cl.dataDir);
+  languageDir = dataDir;
+  if (cl.command === 'help') {
+    process.stdout.write((await translator()).t('help'));
+    return;
+  }
 
   switch (cl.command) {
     case 'export': {
@@ -130,11 +167,18 @@ async function main(args: string[]): Promise<void> {
       const result = await forwardOrServe(cl, dataDir, cl.rest);
       if (result.kind === 'became-primary') return; // now serving; runs until stopped
       const { reply } = result;
-      if (!reply.ok) fail(`CallPop refused the event: ${reply.error}`);
+      if (!reply.ok) {
+        const { t } = await translator();
+        const error = reply.key ? t(`forward.${reply.key}`) : reply.error;
+        return fail({ key: 'forward.refused', params: { error } });
+      }
       const outcome = reply.outcome as { kind?: string; message?: string } | undefined;
       if (outcome?.kind === 'rejected') {
-        // Delivered and logged by CallPop; nothing for the Assistant to retry.
-        process.stderr.write(`callpop: ignored: ${outcome.message ?? 'unusable arguments'}\n`);
+        // Delivered and logged by CallPop; nothing for the Assistant to retry. The reason is
+        // the core's (its log's language).
+        const { t } = await translator();
+        const reason = outcome.message ?? t('forward.unusableArguments');
+        process.stderr.write(`callpop: ${t('forward.ignored', { reason })}\n`);
       }
       process.exit(0);
     }
@@ -142,5 +186,7 @@ async function main(args: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  fail(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  // Our own errors (they carry a message key) are told as such; anything else is a bug, and
+  // its stack helps.
+  void fail(err instanceof Error && !('key' in err) ? (err.stack ?? err.message) : err);
 });

@@ -1,5 +1,6 @@
 // `callpop contacts import FILE` and `callpop contacts export --format csv|vcf`. They open the
-// database directly (WAL, busy timeout), so they work whether CallPop runs or not.
+// database directly (WAL, busy timeout), so they work whether CallPop runs or not. What they
+// print for the agent is in the agent's language; the exported files are the same in every one.
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../core/db';
 import { createContactStore, type ImportSummary } from '../core/contacts/contact-store';
@@ -7,10 +8,13 @@ import { createSettingsStore } from '../core/settings-store';
 import { parseContactFile, formatName } from '../../shared/contacts/import-file';
 import { ContactFileError } from '../../shared/contacts/import-result';
 import { contactsToCsv, contactsToVcf } from '../../shared/contacts/export-contacts';
+import { cliTranslate, type CliTranslate } from './cli-i18n';
 
 export interface ContactsIo {
   out(text: string): void;
   err(text: string): void;
+  /** The messages' language; by default the data directory's setting, else the system's. */
+  t?: CliTranslate;
 }
 
 const stdio: ContactsIo = {
@@ -18,13 +22,21 @@ const stdio: ContactsIo = {
   err: (t) => process.stderr.write(t),
 };
 
-/** The lines the import prints: the counts first, then each row that was skipped or trimmed. */
-export function describeImport(summary: ImportSummary): string {
-  const lines = [`${summary.added} added, ${summary.updated} updated, ${summary.skipped} skipped`];
+/**
+ * The lines the import prints: the counts first, then each row that was skipped or trimmed.
+ * The reasons are the importer's own words (as the import screen shows them).
+ */
+export function describeImport(summary: ImportSummary, t: CliTranslate): string {
+  const lines = [
+    t('contacts.summary', {
+      added: t('contacts.added', { count: summary.added }),
+      updated: t('contacts.updated', { count: summary.updated }),
+      skipped: t('contacts.skipped', { count: summary.skipped }),
+    }),
+  ];
   for (const p of summary.problems) {
-    lines.push(
-      p.kept ? `line ${p.line}: imported, but ${p.reason}` : `line ${p.line}: skipped: ${p.reason}`,
-    );
+    const values = { line: p.line, reason: p.reason };
+    lines.push(t(p.kept ? 'contacts.lineKept' : 'contacts.lineSkipped', values));
   }
   return lines.join('\n') + '\n';
 }
@@ -35,12 +47,14 @@ export function runContactsCommand(
   format: string | undefined,
   io: ContactsIo = stdio,
 ): number {
+  const t = io.t ?? cliTranslate({ dataDir });
   let bytes: Uint8Array | undefined;
   if (command.action === 'import') {
     try {
       bytes = readFileSync(command.file);
     } catch (err) {
-      io.err(`callpop: cannot read ${command.file}: ${(err as Error).message}\n`);
+      const error = (err as Error).message;
+      io.err(`callpop: ${t('contacts.cannotRead', { file: command.file, error })}\n`);
       return 1;
     }
   }
@@ -64,14 +78,16 @@ export function runContactsCommand(
       parsed = parseContactFile(bytes!);
     } catch (err) {
       if (err instanceof ContactFileError) {
-        io.err(`callpop: ${command.file}: ${err.message}\n`);
+        const problem = t(`contacts.fileError.${err.problem}`);
+        io.err(`callpop: ${t('contacts.fileProblem', { file: command.file, problem })}\n`);
         return 1;
       }
       throw err;
     }
     const summary = store.importContacts(parsed);
-    io.err(`${command.file}: ${formatName(parsed.format)}\n`);
-    io.out(describeImport(summary));
+    const fileFormat = { file: command.file, format: formatName(parsed.format) };
+    io.err(`${t('contacts.fileFormat', fileFormat)}\n`);
+    io.out(describeImport(summary, t));
     return summary.skipped > 0 && summary.added + summary.updated === 0 ? 1 : 0;
   } finally {
     db.close();

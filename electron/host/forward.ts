@@ -14,7 +14,11 @@ export interface ForwardRequest {
 
 /** The primary's answer, written only after the event is journaled. */
 export type ForwardReply =
-  { ok: true; outcome: unknown; url?: string } | { ok: false; error: string };
+  | { ok: true; outcome: unknown; url?: string }
+  | { ok: false; error: string; key?: LocalReplyProblem };
+
+/** A reply this forwarder could not read (never sent by a primary): printed translated. */
+export type LocalReplyProblem = 'unreadableReply' | 'oversizedReply';
 
 export const SOCKET_FILE = 'callpop.sock';
 /** A Unix socket path longer than this does not fit sun_path on every platform (104 on macOS). */
@@ -191,10 +195,10 @@ export function exchange(
         try {
           finish(JSON.parse(buffer.slice(0, nl)) as ForwardReply);
         } catch {
-          finish({ ok: false, error: 'unreadable reply from CallPop' });
+          finish({ ok: false, error: 'unreadable reply from CallPop', key: 'unreadableReply' });
         }
       } else if (buffer.length > MAX_REPLY_BYTES) {
-        finish({ ok: false, error: 'oversized reply from CallPop' });
+        finish({ ok: false, error: 'oversized reply from CallPop', key: 'oversizedReply' });
       }
     });
     socket.on('error', () => finish(null));

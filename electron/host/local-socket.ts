@@ -38,6 +38,7 @@ import {
 } from './forward';
 import { prepareEndpointDir, shortenArgv } from './endpoint-guard';
 import { epochNow } from '../core/latency';
+import { CliError } from './cli-error';
 
 export const LOCK_FILE = 'callpop.lock';
 const BREAKER_SUFFIX = '.break';
@@ -233,7 +234,10 @@ export async function acquire(options: AcquireOptions): Promise<Acquired> {
     const first = await connectLocal(socketPath, 2000);
     if ('socket' in first) return { role: 'forward', socket: first.socket };
     if (first.error.startsWith('EFOREIGN')) {
-      throw new Error(`refusing the endpoint ${socketPath}: ${first.error.slice(10)}`);
+      throw new CliError('forward.refusingEndpoint', {
+        path: socketPath,
+        reason: first.error.slice(10),
+      });
     }
     // ENOENT / ECONNREFUSED: nobody listens. EUNTRUSTED: a socket file that is not the user's
     // (squatted, or left by something else): never talked to, replaced by the primary.
@@ -277,9 +281,7 @@ export async function acquire(options: AcquireOptions): Promise<Acquired> {
     }
 
     if (now() > deadline) {
-      throw new Error(
-        `could not reach the running CallPop (${first.error}) nor become it; lock ${lockPath}`,
-      );
+      throw new CliError('forward.unreachable', { code: first.error, lock: lockPath });
     }
     await sleep(pollMs + Math.floor(Math.random() * pollMs));
   }

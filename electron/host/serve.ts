@@ -14,6 +14,7 @@ import { listenLocal, type LocalServer, type PrimaryLock } from './local-socket'
 import { refusalNotice } from './endpoint-guard';
 import { startWebServer, DEFAULT_PORT, type WebServer } from './web-server';
 import type { ForwardReply } from './forward';
+import { CliError } from './cli-error';
 
 export const TOKEN_FILE = 'browser-token';
 
@@ -166,9 +167,11 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
     );
   } catch (err) {
     options.lock.release();
-    throw new Error(`cannot listen on ${options.socketPath}: ${(err as Error).message}`, {
-      cause: err,
-    });
+    throw new CliError(
+      'serve.cannotListen',
+      { path: options.socketPath, error: (err as Error).message },
+      { cause: err },
+    );
   }
 
   const releaseOnExit = (): void => {
@@ -207,12 +210,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<Primary> {
   } catch (err) {
     let error = err instanceof Error ? err : new Error(String(err));
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      error = new Error(
-        `port ${options.port} is in use; choose another with --port (0 = any free port)`,
-        {
-          cause: err,
-        },
-      );
+      error = new CliError('serve.portInUse', { port: options.port ?? '' }, { cause: err });
     }
     logger.error(`CallPop could not start: ${error.message}`);
     rejectReady(error);

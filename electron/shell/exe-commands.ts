@@ -2,9 +2,11 @@
 // export reads the journal read-side (WAL), so it works while CallPop runs; demo starts the exe
 // once per 3CX event, exactly as the Assistant does, so it exercises the real single-instance
 // path. Redirect to keep the output on Windows: `CallPop.exe export --format csv > calls.csv`.
+// Messages are in the agent's language (the data folder's setting, else Windows'); exports are not.
 import type { ChildProcess } from 'node:child_process';
 import { parseCommandLine, UsageError } from '../host/cli-options';
 import { demoScript } from '../host/demo';
+import { cliTranslate, describeError, type CliTranslate } from '../host/cli-i18n';
 import { exportJournal } from '../core/export';
 import type { SpawnFn } from '../core/core-types';
 import type { ExeCommand } from './exe-command';
@@ -18,22 +20,9 @@ export interface ExeCommandDeps {
   err: (text: string) => void;
   /** ms to wait for a started exe to hand over and exit; the one that stays is the primary. */
   handOverMs?: number;
+  /** The messages' language; by default the data directory's setting, else the system's. */
+  t?: CliTranslate;
 }
-
-export const EXE_HELP = `CallPop.exe — screen pops for the 3CX phone system
-
-  CallPop.exe /N:S /C:+31612345678 /T:I /I:4711   a 3CX Assistant notification (what 3CX runs)
-  CallPop.exe tel:+31612345678                    dial through CallPop
-  CallPop.exe export --format json|csv            print the call journal (redirect it: > calls.csv)
-  CallPop.exe demo [--fast]                       play a few scripted calls into CallPop
-  CallPop.exe contacts import FILE                add or update contacts (Outlook/Google CSV,
-                                                  other CSV, vCard); prints what it did
-  CallPop.exe contacts export --format csv|vcf    print the local contacts
-  CallPop.exe --help                              this text
-
-Every command takes --data-dir D (default: CALLPOP_DATA_DIR, else the app's user-data folder).
-Browser mode (no Electron) is \`npx callpop serve\`.
-`;
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -54,37 +43,36 @@ export async function runExeCommand(
   args: readonly string[],
   deps: ExeCommandDeps,
 ): Promise<number> {
+  const t = deps.t ?? cliTranslate({ dataDir: deps.dataDir });
   let options;
   try {
     // `contacts` takes its own words (import FILE / export): the shared parser reads them.
     options = parseCommandLine(command === 'contacts' ? ['contacts', ...args] : args);
   } catch (e) {
     if (e instanceof UsageError) {
-      deps.err(`CallPop: ${e.message}\n\n${EXE_HELP}`);
+      deps.err(`CallPop: ${describeError(t, e)}\n\n${t('exeHelp')}`);
       return 2;
     }
     throw e;
   }
   switch (command) {
     case 'help':
-      deps.out(EXE_HELP);
+      deps.out(t('exeHelp'));
       return 0;
     case 'serve':
-      deps.err(
-        'CallPop: browser mode runs on Node, not in the desktop app: use `npx callpop serve`.\n',
-      );
+      deps.err(`CallPop: ${t('serve.notInDesktop')}\n`);
       return 2;
     case 'export': {
       const format = options.format ?? 'json';
       if (format !== 'json' && format !== 'csv') {
-        deps.err(`CallPop: --format must be json or csv, not "${format}"\n`);
+        deps.err(`CallPop: ${t('usage.exportFormat', { format })}\n`);
         return 2;
       }
       try {
         deps.out(exportJournal(deps.dataDir, format));
         return 0;
       } catch (e) {
-        deps.err(`CallPop: export failed: ${(e as Error).message}\n`);
+        deps.err(`CallPop: ${t('export.failed', { error: (e as Error).message })}\n`);
         return 1;
       }
     }
@@ -93,12 +81,13 @@ export async function runExeCommand(
       return runContactsCommand(deps.dataDir, options.contacts!, options.format, {
         out: deps.out,
         err: deps.err,
+        t,
       });
     }
     case 'demo': {
       const pause = (ms: number) => new Promise((r) => setTimeout(r, options.fast ? 0 : ms));
       for (const step of demoScript(Date.now().toString(36))) {
-        deps.out(`  ${step.say}\n`);
+        deps.out(`  ${t(`demo.step.${step.say}`)}\n`);
         // A dial URL must be the last argument (Electron's CVE-2018-1000006 guard).
         const child = deps.spawn(
           deps.self.execPath,
@@ -110,7 +99,7 @@ export async function runExeCommand(
         if (!exited) child.unref();
         await pause(step.pauseMs);
       }
-      deps.out("Demo done: the calls are in CallPop's history and in `CallPop.exe export`.\n");
+      deps.out(`${t('demo.exeDone')}\n`);
       return 0;
     }
   }

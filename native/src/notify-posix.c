@@ -1,7 +1,7 @@
 /* callpop-notify on Linux and macOS: a Unix socket client and a detached fork/exec. */
 #ifndef _WIN32
 #define _GNU_SOURCE 1
-#include "notify-os.h"
+#include "notify-common.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,8 +21,6 @@
 #ifdef __APPLE__
 #include <mach-o/dyld.h>
 #endif
-
-#define MAX_REPLY (64 * 1024)
 
 int64_t os_now_ms(void) {
   struct timespec ts;
@@ -117,13 +115,6 @@ void os_context_init(os_context *ctx, const char *given) {
   cp_buf_free(&dir);
 }
 
-static void set_detail(char *detail, size_t size, const char *what, const char *path, int err) {
-  if (err)
-    snprintf(detail, size, "%s %s: %s", what, path, strerror(err));
-  else
-    snprintf(detail, size, "%s %s", what, path);
-}
-
 /*
  * 1: the endpoint's directory is the user's and nobody else may write to it, so a socket in it
  * can be trusted once its owner is checked. 0: nothing to talk to (missing; or the data
@@ -134,15 +125,15 @@ static int trusted_dir(const char *dir, int must_be_private, char *detail, size_
   struct stat st;
   if (lstat(dir, &st) != 0) return errno == ENOENT ? 0 : -1;
   if (!S_ISDIR(st.st_mode)) {
-    set_detail(detail, size, "not a directory (or a symbolic link):", dir, 0);
+    cp_detail(detail, size, "not a directory (or a symbolic link):", dir, 0);
     return -1;
   }
   if (st.st_uid != geteuid()) {
-    set_detail(detail, size, "the endpoint directory belongs to another user:", dir, 0);
+    cp_detail(detail, size, "the endpoint directory belongs to another user:", dir, 0);
     return -1;
   }
   if (must_be_private && (st.st_mode & 077) != 0) {
-    set_detail(detail, size, "others may use the endpoint directory", dir, 0);
+    cp_detail(detail, size, "others may use the endpoint directory", dir, 0);
     return -1;
   }
   return (st.st_mode & 022) != 0 ? 0 : 1;
@@ -176,6 +167,34 @@ static int peer_is_us(int fd) {
   (void)fd;
   return 1; /* the socket file's owner was checked before connecting */
 #endif
+}
+
+static long sock_send(cp_transport *t, const char *buf, size_t len, int64_t deadline) {
+  int fd = *(int *)t->handle;
+  for (;;) {
+    ssize_t w = send(fd, buf, len, 0);
+    if (w > 0) return (long)w;
+    if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+      if (wait_fd(fd, POLLOUT, deadline) <= 0) return CP_IO_TIMEOUT;
+      continue;
+    }
+    t->error = errno;
+    return CP_IO_ERROR;
+  }
+}
+
+static long sock_recv(cp_transport *t, char *buf, size_t len, int64_t deadline) {
+  int fd = *(int *)t->handle;
+  for (;;) {
+    ssize_t r = recv(fd, buf, len, 0);
+    if (r >= 0) return (long)r;
+    if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
+      if (wait_fd(fd, POLLIN, deadline) <= 0) return CP_IO_TIMEOUT;
+      continue;
+    }
+    t->error = errno;
+    return CP_IO_ERROR;
+  }
 }
 
 int os_deliver(os_context *ctx, const char *request, size_t len, int64_t deadline, char *detail,
@@ -218,7 +237,7 @@ int os_deliver(os_context *ctx, const char *request, size_t len, int64_t deadlin
   memset(&addr, 0, sizeof addr);
   addr.sun_family = AF_UNIX;
   if (ep.path.len >= sizeof addr.sun_path) {
-    set_detail(detail, size, "endpoint path too long:", ep.path.data, 0);
+    cp_detail(detail, size, "endpoint path too long:", ep.path.data, 0);
     goto done;
   }
   memcpy(addr.sun_path, ep.path.data, ep.path.len + 1);
@@ -226,7 +245,7 @@ int os_deliver(os_context *ctx, const char *request, size_t len, int64_t deadlin
   for (;;) {
     fd = socket(AF_UNIX, SOCK_STREAM, 0);
     if (fd < 0) {
-      set_detail(detail, size, "socket() failed for", ep.path.data, errno);
+      cp_detail(detail, size, "socket() failed for", ep.path.data, errno);
       goto done;
     }
     fcntl(fd, F_SETFD, FD_CLOEXEC);
@@ -235,7 +254,7 @@ int os_deliver(os_context *ctx, const char *request, size_t len, int64_t deadlin
     int err = errno;
     if (err == EINPROGRESS) {
       if (wait_fd(fd, POLLOUT, deadline) <= 0) {
-        set_detail(detail, size, "timed out connecting to", ep.path.data, 0);
+        cp_detail(detail, size, "timed out connecting to", ep.path.data, 0);
         goto done;
       }
       socklen_t l = sizeof err;
@@ -249,12 +268,12 @@ int os_deliver(os_context *ctx, const char *request, size_t len, int64_t deadlin
       goto done;
     }
     if (err != EAGAIN && err != EINTR) {
-      set_detail(detail, size, "cannot connect to", ep.path.data, err);
+      cp_detail(detail, size, "cannot connect to", ep.path.data, err);
       goto done;
     }
     /* EAGAIN: the listener's backlog is full; it is busy, not gone. */
     if (os_now_ms() + 10 >= deadline) {
-      set_detail(detail, size, "CallPop is too busy to accept at", ep.path.data, 0);
+      cp_detail(detail, size, "CallPop is too busy to accept at", ep.path.data, 0);
       goto done;
     }
     struct timespec pause = {0, 10 * 1000000};
@@ -262,70 +281,16 @@ int os_deliver(os_context *ctx, const char *request, size_t len, int64_t deadlin
   }
 
   if (!peer_is_us(fd)) {
-    set_detail(detail, size, "the process listening on the endpoint is another user's:",
+    cp_detail(detail, size, "the process listening on the endpoint is another user's:",
                ep.path.data, 0);
     result = OS_FOREIGN;
     goto done;
   }
 
-  size_t sent = 0;
-  while (sent < len) {
-    ssize_t w = send(fd, request + sent, len - sent, 0);
-    if (w > 0) {
-      sent += (size_t)w;
-      continue;
-    }
-    if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
-      if (wait_fd(fd, POLLOUT, deadline) <= 0) {
-        set_detail(detail, size, "timed out sending to", ep.path.data, 0);
-        goto done;
-      }
-      continue;
-    }
-    set_detail(detail, size, "sending failed on", ep.path.data, errno);
-    goto done;
+  {
+    cp_transport t = {&fd, ep.path.data, 0, sock_send, sock_recv};
+    result = cp_exchange(&t, request, len, deadline, detail, size);
   }
-
-  char *reply = (char *)malloc(MAX_REPLY + 1);
-  size_t got = 0;
-  if (!reply) goto done;
-  for (;;) {
-    char *nl = got ? memchr(reply, '\n', got) : NULL;
-    if (nl) {
-      int ok = cp_reply_ok(reply, (size_t)(nl - reply));
-      if (ok == 1) {
-        result = OS_DELIVERED;
-      } else {
-        *nl = '\0';
-        snprintf(detail, size, "%s", reply);
-        result = ok == 0 ? OS_REFUSED : OS_FAILED;
-      }
-      break;
-    }
-    if (got >= MAX_REPLY) {
-      snprintf(detail, size, "oversized reply from CallPop");
-      break;
-    }
-    ssize_t r = recv(fd, reply + got, MAX_REPLY - got, 0);
-    if (r > 0) {
-      got += (size_t)r;
-      continue;
-    }
-    if (r == 0) {
-      snprintf(detail, size, "CallPop closed the connection without confirming the event");
-      break;
-    }
-    if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
-      if (wait_fd(fd, POLLIN, deadline) <= 0) {
-        snprintf(detail, size, "CallPop did not confirm the event within %d ms", 2000);
-        break;
-      }
-      continue;
-    }
-    set_detail(detail, size, "reading the reply failed on", ep.path.data, errno);
-    break;
-  }
-  free(reply);
 
 done:
   if (fd >= 0) close(fd);

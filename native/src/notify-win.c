@@ -3,15 +3,13 @@
  * very user before sending anything, and CreateProcessW (no shell) to start CallPop.exe.
  */
 #ifdef _WIN32
-#include "notify-os.h"
+#include "notify-common.h"
 
 #include <windows.h>
 #include <shellapi.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAX_REPLY (64 * 1024)
 
 int64_t os_now_ms(void) { return (int64_t)GetTickCount64(); }
 
@@ -193,6 +191,21 @@ static int pipe_io(HANDLE pipe, int writing, void *buf, DWORD len, DWORD *done, 
   return rc;
 }
 
+static long pipe_send(cp_transport *t, const char *buf, size_t len, int64_t deadline) {
+  DWORD w = 0;
+  int rc = pipe_io(*(HANDLE *)t->handle, 1, (void *)buf, (DWORD)len, &w, deadline);
+  if (rc == -2) return CP_IO_TIMEOUT;
+  return rc == 0 ? (long)w : CP_IO_ERROR;
+}
+
+/* A broken pipe or any other read error means CallPop went away: "closed" (0). */
+static long pipe_recv(cp_transport *t, char *buf, size_t len, int64_t deadline) {
+  DWORD r = 0;
+  int rc = pipe_io(*(HANDLE *)t->handle, 0, buf, (DWORD)len, &r, deadline);
+  if (rc == -2) return CP_IO_TIMEOUT;
+  return rc == 0 ? (long)r : 0;
+}
+
 int os_deliver(os_context *ctx, const char *request, size_t len, int64_t deadline, char *detail,
                size_t size) {
   cp_buf name;
@@ -235,51 +248,10 @@ int os_deliver(os_context *ctx, const char *request, size_t len, int64_t deadlin
     goto done;
   }
 
-  size_t sent = 0;
-  while (sent < len) {
-    DWORD w = 0;
-    int rc = pipe_io(pipe, 1, (void *)(request + sent), (DWORD)(len - sent), &w, deadline);
-    if (rc != 0) {
-      snprintf(detail, size, rc == -2 ? "timed out sending to %s" : "sending failed on %s",
-               name.data);
-      goto done;
-    }
-    sent += w;
+  {
+    cp_transport t = {&pipe, name.data, 0, pipe_send, pipe_recv};
+    result = cp_exchange(&t, request, len, deadline, detail, size);
   }
-
-  char *reply = (char *)malloc(MAX_REPLY + 1);
-  size_t got = 0;
-  if (!reply) goto done;
-  for (;;) {
-    char *nl = got ? (char *)memchr(reply, '\n', got) : NULL;
-    if (nl) {
-      int ok = cp_reply_ok(reply, (size_t)(nl - reply));
-      if (ok == 1) {
-        result = OS_DELIVERED;
-      } else {
-        *nl = '\0';
-        snprintf(detail, size, "%s", reply);
-        result = ok == 0 ? OS_REFUSED : OS_FAILED;
-      }
-      break;
-    }
-    if (got >= MAX_REPLY) {
-      snprintf(detail, size, "oversized reply from CallPop");
-      break;
-    }
-    DWORD r = 0;
-    int rc = pipe_io(pipe, 0, reply + got, (DWORD)(MAX_REPLY - got), &r, deadline);
-    if (rc == -2) {
-      snprintf(detail, size, "CallPop did not confirm the event within 2000 ms");
-      break;
-    }
-    if (rc != 0 || r == 0) {
-      snprintf(detail, size, "CallPop closed the connection without confirming the event");
-      break;
-    }
-    got += r;
-  }
-  free(reply);
 
 done:
   if (pipe != INVALID_HANDLE_VALUE) CloseHandle(pipe);

@@ -17,15 +17,17 @@ function refuseBinary(bytes: Uint8Array): void {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b)
     throw new ContactFileError(
       'this is an Excel workbook or another zip file: save it as CSV (comma or semicolon) first',
+      'zip',
     );
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf)
-    throw new ContactFileError('this is an old Excel (.xls) file: save it as CSV first');
+    throw new ContactFileError('this is an old Excel (.xls) file: save it as CSV first', 'xls');
   const head = bytes.subarray(0, 1024);
   let zeros = 0;
   for (const b of head) if (b === 0) zeros++;
   const utf16 =
     (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (zeros > 0 && !utf16) throw new ContactFileError('this is not a text file (CSV or vCard)');
+  if (zeros > 0 && !utf16)
+    throw new ContactFileError('this is not a text file (CSV or vCard)', 'binary');
 }
 
 /** Decodes and splits the file; the import screen uses this for its mapping step. */
@@ -36,11 +38,14 @@ export function readContactText(input: Uint8Array | string): ContactFileText {
     refuseBinary(input);
     text = decodeContactBytes(input).text;
   }
-  if (text.trim() === '') throw new ContactFileError('the file is empty');
+  if (text.trim() === '') throw new ContactFileError('the file is empty', 'empty');
   if (looksLikeVcard(text)) return { kind: 'vcard', text };
   const table = readCsv(text);
   if (table.headers.length < 2 && table.records.length === 0)
-    throw new ContactFileError('this is neither a CSV file with a header row nor a vCard file');
+    throw new ContactFileError(
+      'this is neither a CSV file with a header row nor a vCard file',
+      'unrecognised',
+    );
   return { kind: 'csv', table };
 }
 

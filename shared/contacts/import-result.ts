@@ -23,5 +23,15 @@ export interface ParsedContacts {
   problems: ImportProblem[];
 }
 
+/** Why a whole file was refused: the command line prints it in the agent's language. */
+export type ContactFileProblem = 'zip' | 'xls' | 'binary' | 'empty' | 'unrecognised';
+
 /** A file that cannot be read as contacts at all (empty, a workbook, an image …). */
-export class ContactFileError extends Error {}
+export class ContactFileError extends Error {
+  constructor(
+    message: string,
+    readonly problem: ContactFileProblem,
+  ) {
+    super(message);
+  }
+}

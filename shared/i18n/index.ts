@@ -9,10 +9,13 @@ import { ru } from './ru';
 export type { Catalog } from './catalog';
 export type { Messages } from './en';
 
-export const SUPPORTED_LANGUAGES = ['en', 'nl', 'de', 'ru'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
-
-export const FALLBACK_LANGUAGE: Language = 'en';
+export {
+  FALLBACK_LANGUAGE,
+  SUPPORTED_LANGUAGES,
+  isSupportedLanguage,
+  resolveLanguage,
+  type Language,
+} from './languages';
 
 /** In i18next's shape: language → namespace → strings. */
 export const resources = {
@@ -21,20 +24,3 @@ export const resources = {
   de: { translation: de },
   ru: { translation: ru },
 } as const;
-
-export function isSupportedLanguage(code: string): code is Language {
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(code);
-}
-
-/**
- * The language to show: the setting when it names one, else the first preferred system
- * language we ship (`nl-BE` counts as `nl`), else English.
- */
-export function resolveLanguage(setting: string, preferred: readonly string[] = []): Language {
-  if (setting !== 'auto' && isSupportedLanguage(setting)) return setting;
-  for (const tag of preferred) {
-    const primary = tag.toLowerCase().split('-')[0] ?? '';
-    if (isSupportedLanguage(primary)) return primary;
-  }
-  return FALLBACK_LANGUAGE;
-}

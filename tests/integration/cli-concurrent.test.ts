@@ -3,112 +3,45 @@
 // (through `callpop export`) must hold exactly the right records. Needs `node scripts/build.mjs`
 // (run here when dist/cli is missing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { compactNumber } from '../../shared/crm-args';
-
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli', 'callpop.mjs');
-
-interface Run {
-  child: ChildProcess;
-  pid: number;
-  stdout: string;
-  stderr: string;
-  exit: Promise<number | null>;
-}
+import { join } from 'node:path';
+import {
+  alive,
+  callEvents,
+  CLI,
+  expectedRecord as expected,
+  journalOf,
+  lockPid as lockPidOf,
+  prng,
+  processPool,
+  ROOT,
+  waitFor,
+  type CallSpec,
+  type ExportRecord,
+  type Run,
+} from '../fixtures/cli-processes';
 
 let dataDir: string;
-const started: Run[] = [];
+const pool = processPool();
 
 function env(): NodeJS.ProcessEnv {
   return { ...process.env, CALLPOP_DATA_DIR: dataDir, CALLPOP_NO_OPEN: '1' };
 }
 
-function start(args: string[]): Run {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    env: env(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const run: Run = {
-    child,
-    pid: child.pid ?? -1,
-    stdout: '',
-    stderr: '',
-    exit: new Promise((r) => child.once('exit', (code) => r(code))),
-  };
-  child.stdout!.on('data', (d) => (run.stdout += d));
-  child.stderr!.on('data', (d) => (run.stderr += d));
-  started.push(run);
-  return run;
-}
+const start = (args: string[]): Run => pool.start(process.execPath, [CLI, ...args], { env: env() });
 
 /** Runs the CLI to completion (a forward, export, ...). */
-async function runToEnd(
-  args: string[],
-  timeoutMs = 20_000,
-): Promise<Run & { code: number | null }> {
-  const run = start(args);
-  const code = await Promise.race([
-    run.exit,
-    new Promise<never>((_, rej) =>
-      setTimeout(() => rej(new Error(`callpop ${args.join(' ')} did not exit`)), timeoutMs),
-    ),
-  ]);
-  return { ...run, code };
-}
+const runToEnd = (args: string[]) =>
+  pool.runToEnd(process.execPath, [CLI, ...args], { env: env() });
 
-function lockPid(): number {
-  return JSON.parse(readFileSync(join(dataDir, 'callpop.lock'), 'utf8')).pid as number;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-interface ExportRecord {
-  id: string;
-  direction: string;
-  number: string | null;
-  state: string;
-  outcome: string | null;
-}
+const lockPid = (): number => lockPidOf(dataDir)!;
 
 async function exportJson(): Promise<ExportRecord[]> {
   const r = await runToEnd(['export', '--format', 'json']);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as ExportRecord[];
-}
-
-// A small deterministic PRNG, so a failure can be replayed.
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-interface CallSpec {
-  id: string;
-  direction: 'inbound' | 'outbound';
-  answered: boolean;
-  raw: string | null;
 }
 
 const NUMBERS = [
@@ -134,12 +67,7 @@ function makeCalls(): CallSpec[] {
 
 /** The argv lists the Assistant would start for a call, mangled the way Windows Chromium does. */
 function argvsFor(call: CallSpec, rnd: () => number): string[][] {
-  const t = call.direction === 'inbound' ? 'I' : 'O';
-  const events: string[][] = [
-    ['/N:S', ...(call.raw !== null ? [`/C:${call.raw}`] : []), `/T:${t}`, `/I:${call.id}`],
-  ];
-  if (call.answered) events.push(['/N:C', `/T:${t}`, `/I:${call.id}`]);
-  events.push(['/N:E', `/T:${t}`, `/I:${call.id}`]);
+  const events = callEvents(call);
   // One event of each call keeps its original spelling, so the id's capitals survive.
   const keep = Math.floor(rnd() * events.length);
   const out: string[][] = [];
@@ -161,16 +89,6 @@ function argvsFor(call: CallSpec, rnd: () => number): string[][] {
   return out;
 }
 
-function expected(call: CallSpec): ExportRecord {
-  return {
-    id: call.id,
-    direction: call.direction,
-    number: call.raw === null ? null : compactNumber(call.raw),
-    state: 'ended',
-    outcome: call.answered ? 'answered' : call.direction === 'inbound' ? 'missed' : 'not-answered',
-  };
-}
-
 beforeAll(() => {
   if (!existsSync(CLI))
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
@@ -178,9 +96,7 @@ beforeAll(() => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const r of started)
-    if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
-  await Promise.all(started.map((r) => r.exit));
+  await pool.killAll();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -217,16 +133,7 @@ describe('callpop as the 3CX Assistant starts it', () => {
     expect(primary.stdout).not.toMatch(/token=|[0-9a-f]{64}/);
 
     const records = await exportJson();
-    const got = records
-      .map(({ id, direction, number, state, outcome }) => ({
-        id,
-        direction,
-        number,
-        state,
-        outcome,
-      }))
-      .sort((a, b) => a.id.localeCompare(b.id));
-    expect(got).toEqual(calls.map(expected).sort((a, b) => a.id.localeCompare(b.id)));
+    expect(journalOf(records)).toEqual(journalOf(calls.map(expected)));
   }, 90_000);
 
   it('bad argv exits cleanly, is logged, and the primary keeps running', async () => {

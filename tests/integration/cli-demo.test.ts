@@ -17,7 +17,7 @@ function run(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, CALLPOP_DATA_DIR: dataDir, CALLPOP_NO_OPEN: '1' },
+      env: { ...process.env, CALLPOP_DATA_DIR: dataDir, CALLPOP_NO_OPEN: '1', LC_ALL: 'C.UTF-8' },
     });
     children.push(child);
     let stdout = '';
@@ -65,7 +65,7 @@ describe('callpop demo / export / help', () => {
 
   it('plays the scripted calls into a running CallPop', async () => {
     server = spawn(process.execPath, [CLI, 'serve', '--no-open', '--port', '0'], {
-      env: { ...process.env, CALLPOP_DATA_DIR: dataDir, CALLPOP_NO_OPEN: '1' },
+      env: { ...process.env, CALLPOP_DATA_DIR: dataDir, CALLPOP_NO_OPEN: '1', LC_ALL: 'C.UTF-8' },
     });
     children.push(server);
     await new Promise<void>((r) =>

@@ -13,7 +13,7 @@ let dataDir: string;
 
 function callpop(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], {
-    env: { ...process.env, CALLPOP_NO_OPEN: '1' },
+    env: { ...process.env, CALLPOP_NO_OPEN: '1', LC_ALL: 'C.UTF-8' },
     encoding: 'utf8',
     timeout: 60_000,
   });

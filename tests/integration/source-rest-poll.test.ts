@@ -9,9 +9,18 @@ import {
   type CallsInfoCall,
   type CallsInfoServer,
 } from '../fixtures/pbx-callsinfo-server';
-import { finish, lastState, playArgv, startSide, until, type Side } from '../fixtures/source-rig';
+import {
+  CALLER,
+  expectSameAsArgv,
+  finish,
+  inboundArgv,
+  lastState,
+  outboundArgv,
+  startSide,
+  until,
+  type Side,
+} from '../fixtures/source-rig';
 
-const CALLER = '0612345678';
 let srv: CallsInfoServer | null = null;
 afterEach(async () => {
   await srv?.close();
@@ -76,29 +85,12 @@ async function compare(steps: Step[], wrapUps: Record<string, string>) {
   const viaRest = await finish(side, wrapUps);
   expect(log).not.toContain(srv!.key);
 
-  const argvSide = await startSide();
-  await playArgv(
-    argvSide,
-    steps.flatMap((s) => s.argv.map((a) => [s.at, a] as [number, string[]])),
-  );
-  const viaArgv = await finish(argvSide, wrapUps);
-  expect(viaRest.journal.length).toBeGreaterThan(0);
-  expect(viaRest).toEqual(viaArgv);
+  await expectSameAsArgv(viaRest, steps, wrapUps);
   return viaRest;
 }
 
-const I = (n: 'S' | 'C' | 'E', id = '4711', number = CALLER) => [
-  `/N:${n}`,
-  `/C:${number}`,
-  '/T:I',
-  `/I:${id}`,
-];
-const O = (n: 'S' | 'C' | 'E', id: string, number: string) => [
-  `/N:${n}`,
-  `/C:${number}`,
-  '/T:O',
-  `/I:${id}`,
-];
+const I = inboundArgv;
+const O = outboundArgv;
 
 describe('REST live calls as an event source', () => {
   it('ring → answer → hang-up', async () => {

@@ -2,7 +2,7 @@
 // The native trampoline as the 3CX Assistant starts it: the built dist/bin/callpop-notify as
 // real processes, against real CallPop processes (browser mode) and real local sockets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -16,18 +16,28 @@ import {
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compactNumber } from '../../shared/crm-args';
 import { endpointFor, socketPathFor, type ForwardRequest } from '../../electron/host/forward';
 import { listenLocal, type LocalServer } from '../../electron/host/local-socket';
-import { ROOT } from '../fixtures/native-build';
+import {
+  callEvents,
+  CLI,
+  expectedRecord,
+  journalOf,
+  lockPid as primaryPid,
+  prng,
+  processPool,
+  ROOT,
+  waitFor,
+  type CallSpec,
+  type ExportRecord,
+} from '../fixtures/cli-processes';
 
-const CLI = join(ROOT, 'dist', 'cli', 'callpop.mjs');
 const NOTIFY = join(ROOT, 'dist', 'bin', 'callpop-notify');
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
 const dirs: string[] = [];
-const children: ChildProcess[] = [];
+const pool = processPool();
 const closers: Array<() => Promise<void> | void> = [];
 
 function tempDir(prefix = 'cp-tramp-'): string {
@@ -36,36 +46,8 @@ function tempDir(prefix = 'cp-tramp-'): string {
   return d;
 }
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(
-  file: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  cwd = ROOT,
-  timeoutMs = 20_000,
-): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d) => (stdout += d));
-    child.stderr!.on('data', (d) => (stderr += d));
-    const guard = setTimeout(
-      () => reject(new Error(`${file} ${args.join(' ')} did not exit`)),
-      timeoutMs,
-    );
-    child.once('exit', (code) => {
-      clearTimeout(guard);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = (file: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT) =>
+  pool.runToEnd(file, args, { env, cwd });
 
 function envFor(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...process.env, CALLPOP_DATA_DIR: dataDir, CALLPOP_NO_OPEN: '1', ...extra };
@@ -73,22 +55,6 @@ function envFor(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessE
 
 const notify = (dataDir: string, args: string[], extra: NodeJS.ProcessEnv = {}) =>
   run(NOTIFY, args, envFor(dataDir, extra));
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-interface ExportRecord {
-  id: string;
-  direction: string;
-  number: string | null;
-  state: string;
-  outcome: string | null;
-}
 
 function exportJson(dataDir: string): ExportRecord[] {
   const out = execFileSync(process.execPath, [CLI, 'export', '--format', 'json'], {
@@ -98,15 +64,7 @@ function exportJson(dataDir: string): ExportRecord[] {
   return JSON.parse(out) as ExportRecord[];
 }
 
-/** The primary a trampoline started (detached, so not our child): its pid from the lock. */
-function primaryPid(dataDir: string): number | null {
-  try {
-    return (JSON.parse(readFileSync(join(dataDir, 'callpop.lock'), 'utf8')) as { pid: number }).pid;
-  } catch {
-    return null;
-  }
-}
-
+// The primary a trampoline started is detached, so not our child: primaryPid reads the lock.
 function stopDetachedPrimary(dataDir: string): void {
   const pid = primaryPid(dataDir);
   if (pid === null) return;
@@ -118,16 +76,13 @@ function stopDetachedPrimary(dataDir: string): void {
 }
 
 async function startServe(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--no-open', '--port', '0'], {
+  const serve = pool.start(process.execPath, [CLI, 'serve', '--no-open', '--port', '0'], {
     env: envFor(dataDir),
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  await waitFor('callpop serve', () => out.includes('CallPop is running at'));
-  return child;
+  await waitFor('callpop serve', () =>
+    (serve.stdout + serve.stderr).includes('CallPop is running at'),
+  );
+  return serve.child;
 }
 
 /** A test endpoint that records what arrives and acknowledges like CallPop. */
@@ -141,14 +96,6 @@ async function recordingEndpoint(dataDir: string): Promise<ForwardRequest[]> {
   return got;
 }
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 beforeAll(() => {
   if (!existsSync(CLI) || !existsSync(NOTIFY))
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
@@ -156,7 +103,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   for (const c of closers) await c();
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  await pool.killAll();
   for (const d of dirs) {
     stopDetachedPrimary(d);
   }
@@ -169,45 +116,22 @@ describe('callpop-notify, the native trampoline', () => {
     const dataDir = tempDir();
     const serve = await startServe(dataDir);
     const numbers = ['0612345678', '+4930123456', '0031 20 123 4567', '+32 2 555 12 34', '101'];
-    const calls = Array.from({ length: 20 }, (_, i) => ({
+    const calls = Array.from({ length: 20 }, (_, i): CallSpec => ({
       id: `Tramp${2000 + i}Cd`,
-      direction: i % 3 === 2 ? ('outbound' as const) : ('inbound' as const),
+      direction: i % 3 === 2 ? 'outbound' : 'inbound',
       answered: i % 4 !== 1,
       raw: i % 3 === 2 ? null : numbers[i % numbers.length]!,
     }));
     const rnd = prng(20261201);
-    const argvs = calls.flatMap((c) => {
-      const t = c.direction === 'inbound' ? 'I' : 'O';
-      const evs = [['/N:S', ...(c.raw ? [`/C:${c.raw}`] : []), `/T:${t}`, `/I:${c.id}`]];
-      if (c.answered) evs.push(['/N:C', `/T:${t}`, `/I:${c.id}`]);
-      evs.push(['/N:E', `/T:${t}`, `/I:${c.id}`]);
-      return evs.map((ev) => (rnd() < 0.5 ? [...ev].sort(() => rnd() - 0.5) : ev));
-    });
+    const argvs = calls.flatMap((c) =>
+      callEvents(c).map((ev) => (rnd() < 0.5 ? [...ev].sort(() => rnd() - 0.5) : ev)),
+    );
     argvs.sort(() => rnd() - 0.5);
 
     const results = await Promise.all(argvs.map((argv) => notify(dataDir, argv)));
     for (const r of results) expect(r.code, r.stderr).toBe(0);
 
-    const got = exportJson(dataDir)
-      .map(({ id, direction, number, state, outcome }) => ({
-        id,
-        direction,
-        number,
-        state,
-        outcome,
-      }))
-      .sort((a, b) => a.id.localeCompare(b.id));
-    expect(got).toEqual(
-      calls
-        .map((c) => ({
-          id: c.id,
-          direction: c.direction,
-          number: c.raw === null ? null : compactNumber(c.raw),
-          state: 'ended',
-          outcome: c.answered ? 'answered' : c.direction === 'inbound' ? 'missed' : 'not-answered',
-        }))
-        .sort((a, b) => a.id.localeCompare(b.id)),
-    );
+    expect(journalOf(exportJson(dataDir))).toEqual(journalOf(calls.map(expectedRecord)));
     expect(existsSync(join(dataDir, 'logs', 'notify.log'))).toBe(false);
     serve.kill('SIGTERM');
   }, 120_000);

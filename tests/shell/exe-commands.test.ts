@@ -1,21 +1,30 @@
 // @vitest-environment node
 // CallPop.exe export|demo|serve|--help, against a real journal and a recording spawn.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runExeCommand, type ExeCommandDeps } from '../../electron/shell/exe-commands';
 import { createCore } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/logger';
 import type { SpawnFn } from '../../electron/core/core-types';
 
 let dir: string;
+/** The agent's `language` setting in the data folder (English unless a test says otherwise). */
+function setLanguage(language: string): void {
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ language }));
+}
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'callpop-exe-'));
+  setLanguage('en');
+  vi.stubEnv('CALLPOP_MACHINE_CONFIG', join(dir, 'no-machine-config.json'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function deps(extra: Partial<ExeCommandDeps> = {}) {
   const out: string[] = [];
@@ -74,6 +83,40 @@ describe('CallPop.exe commands', () => {
     const { d, out } = deps();
     expect(await runExeCommand('help', [], d)).toBe(0);
     expect(out.join('')).toMatch(/CallPop.exe export --format json\|csv/);
+  });
+
+  it('speaks the language setting: German usage errors and help', async () => {
+    setLanguage('de');
+    const { d, err, out } = deps();
+    expect(await runExeCommand('export', ['--format', 'xml'], d)).toBe(2);
+    expect(err.join('')).toMatch(/^CallPop: --format muss json oder csv sein, nicht "xml"/);
+    expect(await runExeCommand('contacts', ['frob'], d)).toBe(2);
+    expect(err.join('')).toMatch(
+      /CallPop: unbekannter contacts-Befehl "frob" \(import oder export\)/,
+    );
+    expect(err.join('')).toMatch(/die lokalen Kontakte ausgeben/);
+    expect(await runExeCommand('help', [], d)).toBe(0);
+    expect(out.join('')).toMatch(/CallPop.exe export --format json\|csv {12}das Anrufjournal/);
+  });
+
+  it('follows the system locale when the setting is auto', async () => {
+    setLanguage('auto');
+    vi.stubEnv('LC_ALL', '');
+    vi.stubEnv('LC_MESSAGES', '');
+    vi.stubEnv('LANG', 'ru_RU.UTF-8');
+    const { d, err } = deps();
+    expect(await runExeCommand('serve', [], d)).toBe(2);
+    expect(err.join('')).toMatch(/режим браузера работает на Node/);
+  });
+
+  it("demo tells each step in the agent's language (Dutch)", async () => {
+    setLanguage('nl');
+    const { d, out } = deps({ self: { execPath: 'electron', args: ['.'] } });
+    expect(await runExeCommand('demo', ['--fast'], d)).toBe(0);
+    expect(out[0]).toBe(
+      '  Een inkomend gesprek van een Nederlands mobiel nummer (0612345678) gaat over…\n',
+    );
+    expect(out.at(-1)).toMatch(/^Demo klaar/);
   });
 
   it('demo starts the exe once per 3CX event, with the data dir, dial URLs last', async () => {

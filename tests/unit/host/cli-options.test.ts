@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
-import { parseCommandLine, resolveDataDir, UsageError } from '../../../electron/host/cli-options';
+import {
+  dataDirArgument,
+  parseCommandLine,
+  resolveDataDir,
+  UsageError,
+} from '../../../electron/host/cli-options';
+import { englishCliText } from '../../../shared/i18n/cli/english';
+
+/** The English text a refused command line prints (it carries a message key, not text). */
+function usageText(args: string[]): string {
+  try {
+    parseCommandLine(args);
+  } catch (e) {
+    if (e instanceof UsageError) return englishCliText(e.key, e.params);
+    throw e;
+  }
+  throw new Error(`accepted: ${args.join(' ')}`);
+}
 
 describe('parseCommandLine', () => {
   it('treats a 3CX argv as forward-or-serve and keeps every token in order', () => {
@@ -57,17 +74,17 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['export', '--format', 'json']).format).toBe('json');
     expect(parseCommandLine(['export', '--format=CSV']).format).toBe('csv');
     expect(() => parseCommandLine(['export'])).toThrow(UsageError);
-    expect(() => parseCommandLine(['export', '--format', 'xml'])).toThrow(/json or csv/);
+    expect(usageText(['export', '--format', 'xml'])).toMatch(/json or csv/);
   });
 
   it('refuses unknown commands, bad ports and missing values as usage errors', () => {
-    expect(() => parseCommandLine(['servr'])).toThrow(/unknown command "servr"/);
+    expect(usageText(['servr'])).toMatch(/unknown command "servr"/);
     expect(() => parseCommandLine(['frobnicate', '--port', '1'])).toThrow(UsageError);
-    expect(() => parseCommandLine(['serve', '--port', 'abc'])).toThrow(/--port/);
-    expect(() => parseCommandLine(['serve', '--port', '70000'])).toThrow(/--port/);
-    expect(() => parseCommandLine(['serve', '--data-dir'])).toThrow(/needs a value/);
-    expect(() => parseCommandLine(['serve', 'extra'])).toThrow(/unexpected argument/);
-    expect(() => parseCommandLine(['serve', '--prot', '1'])).toThrow(/unknown option "--prot"/);
+    expect(usageText(['serve', '--port', 'abc'])).toMatch(/--port/);
+    expect(usageText(['serve', '--port', '70000'])).toMatch(/--port/);
+    expect(usageText(['serve', '--data-dir'])).toMatch(/needs a value/);
+    expect(usageText(['serve', 'extra'])).toMatch(/unexpected argument/);
+    expect(usageText(['serve', '--prot', '1'])).toMatch(/unknown option "--prot"/);
   });
 
   it('answers --help and help', () => {
@@ -88,5 +105,14 @@ describe('resolveDataDir', () => {
       resolve(join('/home/a', '.callpop')),
     );
     expect(resolveDataDir(undefined, {}, '/home/a')).toBe(resolve('/home/a/.callpop'));
+  });
+});
+
+describe('dataDirArgument', () => {
+  it('finds --data-dir in a command line that does not parse', () => {
+    expect(dataDirArgument(['servr', '--data-dir', '/x'])).toBe('/x');
+    expect(dataDirArgument(['--DATA-DIR=/y', 'frob'])).toBe('/y');
+    expect(dataDirArgument(['frob', '--data-dir'])).toBeUndefined();
+    expect(dataDirArgument(['frob'])).toBeUndefined();
   });
 });

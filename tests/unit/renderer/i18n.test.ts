@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../shared/i18n/en';
 import { trayStrings } from '../../../shared/i18n/tray';
+import { cliStrings } from '../../../shared/i18n/cli';
 import { resolveLanguage, resources, SUPPORTED_LANGUAGES } from '../../../shared/i18n';
 import type { Catalog } from '../../../shared/i18n';
 import { createI18n } from '../../../renderer/src/i18n';
@@ -38,6 +39,7 @@ function requiredKeys(english: Catalog, lang: string): string[] {
 const catalogs: [name: string, english: Catalog, of: (lang: string) => Catalog][] = [
   ['UI', en, (lang) => resources[lang as keyof typeof resources].translation as Catalog],
   ['tray', trayStrings.en, (lang) => trayStrings[lang as keyof typeof trayStrings] as Catalog],
+  ['cli', cliStrings.en, (lang) => cliStrings[lang as keyof typeof cliStrings] as Catalog],
 ];
 const others = SUPPORTED_LANGUAGES.filter((l) => l !== 'en');
 
