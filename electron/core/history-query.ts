@@ -129,9 +129,11 @@ export function createHistoryQuery(deps: HistoryQueryDeps): HistoryQuery {
       const last = calls[calls.length - 1];
       const total = after
         ? null
-        : (db.prepare(`SELECT COUNT(*) AS n FROM calls WHERE ${w.sql}`).get(w.params) as {
-            n: number;
-          }).n;
+        : (
+            db.prepare(`SELECT COUNT(*) AS n FROM calls WHERE ${w.sql}`).get(w.params) as {
+              n: number;
+            }
+          ).n;
       return {
         calls,
         next: rows.length > limit && last ? { startedAt: last.startedAt, key: last.key } : null,

@@ -86,8 +86,7 @@ export function createPhonebookSearch(deps: PhonebookSearchDeps) {
       if (!pending) {
         pending = ask(reader, number, suffixDigits)
           .then((answer) => {
-            if (!answer.error)
-              putCache.run(key, JSON.stringify(answer.contacts), deps.clock.now());
+            if (!answer.error) putCache.run(key, JSON.stringify(answer.contacts), deps.clock.now());
             return answer;
           })
           .catch((e: unknown): PhonebookMatches => {
