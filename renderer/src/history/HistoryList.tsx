@@ -42,7 +42,8 @@ export function HistoryList({
   const total = history.data?.pages[0]?.total ?? calls.length;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = history;
   const needMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    // cancelRefetch: false: a second ask while a page is on its way waits for it.
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const exportCsv = async () => {

@@ -120,9 +120,7 @@ export function VirtualRows({
       e.preventDefault();
       void callBack(call);
     } else if (e.key === 'ArrowRight') {
-      const button = listRef.current?.querySelector<HTMLButtonElement>(
-        `[data-call-back="${CSS.escape(call.key)}"]`,
-      );
+      const button = e.currentTarget.parentElement?.querySelector<HTMLButtonElement>('.call-back');
       if (button) {
         e.preventDefault();
         button.focus();
