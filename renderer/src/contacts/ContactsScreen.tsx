@@ -79,6 +79,8 @@ export function ContactsScreen({
   const activeTarget = targets[Math.min(active, targets.length - 1)];
 
   const list = useRef<HTMLDivElement>(null);
+  // No React Compiler in this build; the virtualizer re-renders the list itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => list.current,
