@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createCore } from '../../../electron/core/core';
 import { openDatabase } from '../../../electron/core/db';
 import { createJournal } from '../../../electron/core/journal';
+import fc from 'fast-check';
 import { MemoryLogger } from '../../fixtures/crm-harness';
 import type { Clock } from '../../../electron/core/core-types';
 import type { CallRecord } from '../../../shared/call-tracker';
@@ -132,6 +133,26 @@ describe('history over the whole journal', () => {
     await core.close();
   });
 
+  it('any formatting of a whole number finds the same calls (property)', async () => {
+    const { core, everything } = await start();
+    const petra = ids(newestFirst.filter((c) => PETRA.includes(c.number!)));
+    const separator = fc.constantFrom('', ' ', '-', '.', '/', '  ');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('0', '+31', '0031', '+31 (0)'),
+        fc.array(separator, { minLength: 9, maxLength: 9 }),
+        async (prefix, seps) => {
+          const digits = '651112222';
+          const typed = prefix + [...digits].map((d, i) => seps[i] + d).join('');
+          const got = await everything({ kind: 'all', text: typed });
+          expect(got.ids).toEqual(petra);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    await core.close();
+  });
+
   it("a name finds the calls of the contact's numbers, accents and case ignored", async () => {
     const { core, everything } = await start();
     const saved = await core.invoke('contacts.save', {
@@ -149,6 +170,10 @@ describe('history over the whole journal', () => {
     expect((await everything({ kind: 'all', text: 'visser' })).ids).toEqual(petra);
     expect((await everything({ kind: 'all', text: 'PETRA' })).ids).toEqual(petra);
     expect((await everything({ kind: 'all', text: 'nobody here' })).ids).toEqual([]);
+    // Text is data, never SQL.
+    for (const hostile of ["'); DROP TABLE calls; --", '%', '_', '" OR 1=1 --'])
+      expect((await everything({ kind: 'all', text: hostile })).ids, hostile).toEqual([]);
+    expect((await everything({ kind: 'all', text: '' })).total).toBe(CALLS);
     await core.close();
   });
 

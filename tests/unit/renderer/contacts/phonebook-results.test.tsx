@@ -111,7 +111,7 @@ describe('3CX phonebook results in Search contacts', () => {
     expect(fake.api.searchPhonebook).not.toHaveBeenCalled();
   });
 
-  it("says when the phonebook could not be searched, keeping the local results", async () => {
+  it('says when the phonebook could not be searched, keeping the local results', async () => {
     const user = userEvent.setup();
     const { fake, answer } = setup();
     renderWithApi(fake, <ContactsScreen />);
