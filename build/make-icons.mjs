@@ -3,6 +3,7 @@
 //   build/icon.png, build/icon.ico   app icon for electron-builder (Windows, Linux)
 //   build/icons/app.png               window icon on Linux
 //   build/icons/<state>.png (+@2x)    tray icons: idle, ringing, in-call, problem
+//   build/icons/<state>-missed.png    the same with a badge: missed calls not looked at yet
 import { deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -55,34 +56,37 @@ const hex = (h) => [
 
 /**
  * A filled disc in `color` with a white "pop" mark: a ring and a dot, slightly off-centre like
- * a speech bubble. `mark` picks the inner shape per state. 4×4 supersampling for smooth edges.
+ * a speech bubble. `mark` picks the inner shape per state. With `badge`, a dot in the top right
+ * corner, cut out of the disc so it shows on every state: there are missed calls not looked at.
+ * 4×4 supersampling for smooth edges.
  */
-function draw(size, color, mark) {
-  const [r, g, b] = hex(color);
+function draw(size, color, mark, badge = null) {
+  const base = hex(color);
+  const badgeColor = badge ? hex(badge) : null;
   const out = Buffer.alloc(size * size * 4);
   const S = 4;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let disc = 0;
-      let white = 0;
+      let alpha = 0;
+      const sum = [0, 0, 0];
       for (let sy = 0; sy < S; sy++) {
         for (let sx = 0; sx < S; sx++) {
           const u = ((x + (sx + 0.5) / S) / size) * 2 - 1;
           const v = ((y + (sy + 0.5) / S) / size) * 2 - 1;
-          const d = Math.hypot(u, v);
-          if (d <= 0.96) {
-            disc++;
-            if (mark(u, v)) white++;
+          let rgb = null;
+          const b = badgeColor ? Math.hypot(u - 0.58, v + 0.58) : Infinity;
+          if (b <= 0.4) rgb = badgeColor;
+          else if (b <= 0.54) rgb = null;
+          else if (Math.hypot(u, v) <= 0.96) rgb = mark(u, v) ? [255, 255, 255] : base;
+          if (rgb) {
+            alpha++;
+            for (let k = 0; k < 3; k++) sum[k] += rgb[k];
           }
         }
       }
-      const a = disc / (S * S);
-      const w = disc ? white / disc : 0;
       const i = (y * size + x) * 4;
-      out[i] = Math.round(r + (255 - r) * w);
-      out[i + 1] = Math.round(g + (255 - g) * w);
-      out[i + 2] = Math.round(b + (255 - b) * w);
-      out[i + 3] = Math.round(255 * a);
+      for (let k = 0; k < 3; k++) out[i + k] = alpha ? Math.round(sum[k] / alpha) : base[k];
+      out[i + 3] = Math.round((255 * alpha) / (S * S));
     }
   }
   return png(size, out);
@@ -119,6 +123,10 @@ function write(rel, data) {
 for (const state of ['idle', 'ringing', 'in-call', 'problem']) {
   write(`icons/${state}.png`, draw(16, colors[state], marks[state]));
   write(`icons/${state}@2x.png`, draw(32, colors[state], marks[state]));
+  // The same state with missed calls not looked at yet (red, orange on the red problem icon).
+  const badge = state === 'problem' ? '#d97706' : '#cf222e';
+  write(`icons/${state}-missed.png`, draw(16, colors[state], marks[state], badge));
+  write(`icons/${state}-missed@2x.png`, draw(32, colors[state], marks[state], badge));
 }
 write('icons/app.png', draw(256, colors.app, marks.app));
 write('icon.png', draw(512, colors.app, marks.app));

@@ -17,11 +17,11 @@ import { agentMenuItems } from './shell/tray-agent';
 import type { AgentBarState, AgentChange } from '../shared/pbx-views';
 import {
   trackCall,
+  trayIconName,
   trayMenuTemplate,
   trayTooltip,
   trayView,
   type TrayFacts,
-  type TrayIcon,
   type TrayView,
 } from './shell/tray-state';
 
@@ -30,7 +30,7 @@ export interface TrayDeps {
   showMain(): void;
   quit(): void;
   logger: Logger & { recentProblems?(): string[]; readonly file?: string | null };
-  /** Folder with idle.png, ringing.png, in-call.png, problem.png (+ @2x). */
+  /** Folder with idle.png, ringing.png, in-call.png, problem.png, each -missed too (+ @2x). */
   iconDir: string;
   dataDir: string;
   logsDir: string;
@@ -80,8 +80,8 @@ export function createTray(deps: TrayDeps): CallPopTray {
   let locked: string[] = [];
   let agent: AgentBarState | null = null;
   let current = trayView(facts);
-  const images = new Map<TrayIcon, NativeImage>();
-  const image = (icon: TrayIcon): NativeImage => {
+  const images = new Map<string, NativeImage>();
+  const image = (icon: string): NativeImage => {
     let img = images.get(icon);
     if (!img) {
       // createFromPath picks icon@2x.png on 200 % displays by itself.
@@ -138,6 +138,12 @@ export function createTray(deps: TrayDeps): CallPopTray {
         if (error) logger.warn('Could not open the logs folder', { error });
       });
     },
+    openMissed() {
+      // The push shows the main window (windows.ts) and its history on the missed calls.
+      void core.invoke('main.show', { to: 'history', kind: 'missed' }).then((r) => {
+        if (!r.ok) logger.warn('Could not open the missed calls', { error: r.error.message });
+      });
+    },
     copyDiagnostics() {
       void diagnostics()
         .then((text) => clipboard.writeText(text))
@@ -160,7 +166,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
 
   function render(): void {
     current = trayView(facts);
-    tray.setImage(image(current.icon));
+    tray.setImage(image(trayIconName(current)));
     tray.setToolTip(trayTooltip(current, t));
     const pauseLocked = isLocked('popup.paused', locked);
     tray.setContextMenu(
@@ -193,6 +199,7 @@ export function createTray(deps: TrayDeps): CallPopTray {
     else if (event === 'settings.changed') applySettings(payload);
     else if (event === 'sources.changed') facts = { ...facts, sourcesDown: downCount(payload) };
     else if (event === 'pbx.agent.changed') agent = payload;
+    else if (event === 'missed.changed') facts = { ...facts, missed: payload.count };
     else return;
     render();
   });
@@ -205,8 +212,10 @@ export function createTray(deps: TrayDeps): CallPopTray {
     core.invoke('settings.get', {}),
     core.invoke('outbox.summary', {}),
     core.invoke('sources.status', {}),
-  ]).then(([settings, outbox, sources]) => {
+    core.invoke('missed.get', {}),
+  ]).then(([settings, outbox, sources, missed]) => {
     if (settings.ok) applySettings(settings.value);
+    if (missed.ok) facts = { ...facts, missed: missed.value.count };
     if (outbox.ok) facts = { ...facts, outbox: outbox.value };
     if (sources.ok) facts = { ...facts, sourcesDown: downCount(sources.value) };
     render();

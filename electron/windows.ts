@@ -226,6 +226,9 @@ export function createWindowManager(deps: WindowManagerDeps): WindowManager {
       if (core.openCards().length === 0) hidePopup();
     } else if (event === 'settings.changed') {
       if (payload.settings.popup.paused) hidePopup();
+    } else if (event === 'main.show') {
+      // The popup's Add contact, the tray's missed calls: the main renderer opens the screen.
+      showMain();
     }
   });
 
@@ -233,13 +236,15 @@ export function createWindowManager(deps: WindowManagerDeps): WindowManager {
   main = createMain();
   popup = createPopup();
 
+  function showMain(): void {
+    if (!main || main.isDestroyed()) main = createMain();
+    if (main.isMinimized()) main.restore();
+    main.show();
+    main.focus();
+  }
+
   return {
-    showMain() {
-      if (!main || main.isDestroyed()) main = createMain();
-      if (main.isMinimized()) main.restore();
-      main.show();
-      main.focus();
-    },
+    showMain,
     mainWindow: () => main,
     popupWindow: () => popup,
     hidePopup,

@@ -3,7 +3,7 @@
 // validates with the shared contract exactly as the real core does, and the fake keeps the
 // open cards the way the call router does, from the pushes it emits.
 import { vi } from 'vitest';
-import type { InvokeFn, PushArgs, Result } from '../shared/ipc';
+import type { InvokeFn, MainRoute, PushArgs, Result } from '../shared/ipc';
 import { validateRequest } from '../shared/ipc/schemas';
 import { callKey } from '../shared/call-tracker';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings-schema';
@@ -16,6 +16,8 @@ export interface FakeCore extends Core {
   emit(...args: PushArgs): void;
   setSettings(patch: (s: Settings) => Settings): void;
   locked: string[];
+  /** What missed.get answers (missed calls not looked at yet). */
+  missedCount: number;
   handleArgv: Core['handleArgv'] & ReturnType<typeof vi.fn>;
   dispatch: Core['dispatch'] & ReturnType<typeof vi.fn>;
 }
@@ -27,6 +29,7 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
   const core: FakeCore = {
     listeners,
     locked: [],
+    missedCount: 0,
     emit(...args) {
       if (args[0] === 'popup.show') cards.add(args[1].key);
       if (args[0] === 'popup.hide') cards.delete(callKey(args[1].callId));
@@ -75,6 +78,12 @@ export function createFakeCore(initial: Settings = structuredClone(DEFAULT_SETTI
           };
         case 'sources.status':
           return { ok: true, value: [] };
+        case 'main.show':
+          // As the real core does: the push is what shows the main window.
+          core.emit('main.show', v.value as MainRoute);
+          return { ok: true, value: null };
+        case 'missed.get':
+          return { ok: true, value: { count: core.missedCount, seenAt: 0 } };
         default:
           return { ok: true, value: null };
       }

@@ -49,6 +49,10 @@ import { createRestApiClient } from './clients/pbx-rest-api';
 import { pbxHandlers } from './handlers/pbx';
 import { crmTestHandlers } from './handlers/crm-tests';
 import { createPbxService, type PbxService, type PbxServiceDeps } from './pbx-service';
+import { createMissedCalls } from './missed-calls';
+import { mainWindowHandlers } from './handlers/main-window';
+import { createHistoryQuery } from './history-query';
+import { historyHandlers } from './handlers/history';
 
 export interface CoreDeps {
   dataDir: string;
@@ -168,6 +172,26 @@ export async function createCore(
     for (const k of keys) if (k !== key) resendView(k);
   }
 
+  // The missed count is read after the journal write (settled), so it counts this call.
+  const missed = createMissedCalls({ db, now: () => clock.now(), push });
+  // The export writes what is known now; asking the PBX about every number is the cards' job.
+  const exportView = createCallViews({
+    journal,
+    settings,
+    logger,
+    decorate: (v) => v,
+    caller: (number) => contacts.callers.known(number),
+  });
+  const historyQuery = createHistoryQuery({
+    db,
+    now: () => clock.now(),
+    match: () => ({
+      defaultCountry: settings().agent.defaultCountry,
+      suffixDigits: settings().matching.suffixDigits,
+    }),
+    numbersNamed: (text) => contacts.numbersNamed(text),
+  });
+
   let keeper: CardKeeper | null = null;
   const router = createCallRouter({
     journal,
@@ -190,6 +214,7 @@ export async function createCore(
       // lookup, a delivery sent) is pushed when it happens.
       settled(prev, next) {
         asOneChange(next.key, () => guarded('call effect', () => crm?.onCallChanged(prev, next)));
+        if (next.outcome === 'missed') guarded('missed count', () => missed.refresh());
       },
       showCard(call) {
         push('popup.show', view(call));
@@ -339,6 +364,8 @@ export async function createCore(
       settings,
       lastDelivery: (chain) => outbox.lastDelivery(chain),
     }),
+    ...mainWindowHandlers({ missed, push }),
+    ...historyHandlers({ query: historyQuery, view, exportView }),
   };
   const dispatcher = createDispatcher({
     handlers,

@@ -6,7 +6,7 @@ import type { WrapUp, WrapUpStatus } from '../../shared/ipc';
 import type { Direction, NotificationType } from '../../shared/crm-args';
 import { matchKeys } from '../../shared/phone';
 
-interface CallRow {
+export interface CallRow {
   key: string;
   id: string;
   direction: string;

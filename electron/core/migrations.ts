@@ -134,4 +134,23 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'app state (missed calls seen), the missed-calls index, 3CX phonebook search cache',
+    // The missed count is "calls that ended missed after the agent last looked": a partial
+    // index on that moment makes it an index range. Phonebook search answers are kept for the day, keyed by
+    // the digits asked for.
+    sql: `
+      CREATE TABLE app_state (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      );
+      CREATE INDEX calls_missed ON calls(COALESCE(ended_at, started_at)) WHERE outcome = 'missed';
+      CREATE TABLE phonebook_search_cache (
+        query_key   TEXT PRIMARY KEY,
+        answer      TEXT NOT NULL,
+        fetched_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];

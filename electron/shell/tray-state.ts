@@ -14,6 +14,8 @@ export interface TrayFacts {
   /** PBX event sources (REST live calls, Call Control) that do not work right now. */
   sourcesDown?: number;
   paused: boolean;
+  /** Missed calls the agent has not looked at yet (main's count, as the window titles show). */
+  missed?: number;
 }
 
 export interface TrayText {
@@ -26,6 +28,8 @@ export interface TrayView {
   status: TrayText;
   /** A problem line shown under the status while a call takes the icon. */
   problem: TrayText | null;
+  /** Missed calls not looked at yet: a badge on the icon, a line in the tooltip and menu. */
+  missed: number;
 }
 
 /** Keeps `calls` current from one `call.updated` push; returns a new map. */
@@ -52,6 +56,10 @@ function problemOf(facts: TrayFacts): TrayText | null {
 
 /** Ringing beats in a call beats a problem beats idle: the icon shows what needs the agent now. */
 export function trayView(facts: TrayFacts): TrayView {
+  return { ...stateView(facts), missed: Math.max(0, facts.missed ?? 0) };
+}
+
+function stateView(facts: TrayFacts): Omit<TrayView, 'missed'> {
   const active = [...facts.calls.values()];
   const ringing = active.find((c) => c.state === 'ringing');
   const problem = problemOf(facts);
@@ -85,6 +93,8 @@ export interface TrayActions {
   setPaused(paused: boolean): void;
   openLogs(): void;
   copyDiagnostics(): void;
+  /** Opens the main window's history filtered on missed calls. */
+  openMissed(): void;
   quit(): void;
 }
 
@@ -112,6 +122,12 @@ export function trayMenuTemplate(
   ];
   if (view.problem)
     lines.push({ id: 'problem', label: t(view.problem.key, view.problem.params), enabled: false });
+  if (view.missed > 0)
+    lines.push({
+      id: 'missed',
+      label: t('missed', { count: view.missed }),
+      click: () => actions.openMissed(),
+    });
   return [
     { id: 'open', label: t('open'), click: () => actions.open() },
     { type: 'separator' },
@@ -137,5 +153,11 @@ export function trayMenuTemplate(
 export function trayTooltip(view: TrayView, t: Translate): string {
   const status = t(view.status.key, view.status.params);
   const extra = view.problem ? ` · ${t(view.problem.key, view.problem.params)}` : '';
-  return t('tooltip', { status: status + extra });
+  const missed = view.missed > 0 ? ` · ${t('missed', { count: view.missed })}` : '';
+  return t('tooltip', { status: status + extra + missed });
+}
+
+/** The icon file for a view: `<state>-missed` carries the missed-calls badge. */
+export function trayIconName(view: Pick<TrayView, 'icon' | 'missed'>): string {
+  return view.missed > 0 ? `${view.icon}-missed` : view.icon;
 }

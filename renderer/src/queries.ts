@@ -36,6 +36,7 @@ export const queryKeys = {
   outbox: ['outbox'] as const,
   settings: ['settings'] as const,
   sources: ['sources'] as const,
+  missed: ['missed'] as const,
 };
 
 export const callListQuery = (api: CallPopApi) =>
@@ -49,6 +50,10 @@ export const callDetailQuery = (api: CallPopApi, callId: string) =>
     queryKey: queryKeys.callDetail(callId),
     queryFn: () => unwrap(api.getCall(callId)),
   });
+
+/** Missed calls not looked at yet: main's count (the tray shows the same), kept by its push. */
+export const missedQuery = (api: CallPopApi) =>
+  queryOptions({ queryKey: queryKeys.missed, queryFn: () => unwrap(api.missedCalls()) });
 
 export const outboxQuery = (api: CallPopApi) =>
   queryOptions({ queryKey: queryKeys.outbox, queryFn: () => unwrap(api.outboxSummary()) });

@@ -12,6 +12,7 @@ import { applyCallToCache, queryKeys, settingsQuery } from './queries';
 import type { AppStore } from './store';
 import { logTo } from './logging';
 import { pbxKeys } from './pbx/pbx-queries';
+import { applyCallToHistory } from './history/history-queries';
 
 export function useCallPopSync(): void {
   const api = useApi();
@@ -26,17 +27,20 @@ export function useCallPopSync(): void {
       api.onPopupShow((call) => {
         showCard(call);
         applyCallToCache(client, call);
+        applyCallToHistory(client, call);
       }),
       api.onPopupHide(({ callId }) => hideCard(callId)),
       api.onCallUpdated((call) => {
         updateCard(call);
         applyCallToCache(client, call);
+        applyCallToHistory(client, call);
       }),
       api.onOutboxChanged((summary) => client.setQueryData(queryKeys.outbox, summary)),
       api.onSettingsChanged((view) => client.setQueryData(queryKeys.settings, view)),
       api.onNotice((notice) => addNotice(notice)),
       api.onSourcesChanged((list) => client.setQueryData(queryKeys.sources, list)),
       api.onPbxAgentChanged((state) => client.setQueryData(pbxKeys.agent, state)),
+      api.onMissedChanged((missed) => client.setQueryData(queryKeys.missed, missed)),
     ];
     void announceReady(api, store);
     return () => offs.forEach((off) => off());

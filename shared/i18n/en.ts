@@ -433,7 +433,7 @@ export const en = {
     description: 'Everything in CallPop works with the keyboard alone; Tab moves between controls.',
     close: 'Close',
     group: { anywhere: 'Anywhere', history: 'In the call history', card: 'On a call card' },
-    key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End' },
+    key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End', C: 'C' },
     action: {
       help: 'Show these shortcuts',
       settings: 'Open or close the settings',
@@ -441,6 +441,8 @@ export const en = {
       newestCard: 'Go to the newest call card',
       moveInList: 'Move between calls',
       openRow: "Open or close a call's details",
+      callBack: 'Call the caller back',
+      toCallBack: "Go to the row's Call back button and back",
       status: 'Choose a wrap-up status',
       save: 'Save the wrap-up',
       hide: 'Hide the card or close the view',

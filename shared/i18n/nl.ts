@@ -420,7 +420,7 @@ export const nl = {
       'Alles in CallPop werkt met alleen het toetsenbord; Tab gaat naar het volgende element.',
     close: 'Sluiten',
     group: { anywhere: 'Overal', history: 'In de oproepgeschiedenis', card: 'Op een oproepkaart' },
-    key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End' },
+    key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End', C: 'C' },
     action: {
       help: 'Deze sneltoetsen tonen',
       settings: 'Instellingen openen of sluiten',
@@ -428,6 +428,8 @@ export const nl = {
       newestCard: 'Naar de nieuwste oproepkaart',
       moveInList: 'Tussen oproepen bewegen',
       openRow: 'Details van een oproep openen of sluiten',
+      callBack: 'De beller terugbellen',
+      toCallBack: 'Naar de knop Terugbellen van de rij en terug',
       status: 'Een afhandelstatus kiezen',
       save: 'De afhandeling opslaan',
       hide: 'De kaart verbergen of de weergave sluiten',

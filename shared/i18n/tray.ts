@@ -7,6 +7,8 @@ export const trayStrings = {
     openLogs: 'Open logs folder',
     copyDiagnostics: 'Copy diagnostics',
     quit: 'Quit CallPop',
+    missed_one: '{{count}} missed call',
+    missed_other: '{{count}} missed calls',
     tooltip: 'CallPop – {{status}}',
     status: {
       idle: 'No calls',
@@ -29,6 +31,8 @@ export const trayStrings = {
     openLogs: 'Logmap openen',
     copyDiagnostics: 'Diagnose kopiëren',
     quit: 'CallPop afsluiten',
+    missed_one: '{{count}} gemiste oproep',
+    missed_other: '{{count}} gemiste oproepen',
     tooltip: 'CallPop – {{status}}',
     status: {
       idle: 'Geen gesprekken',
@@ -51,6 +55,8 @@ export const trayStrings = {
     openLogs: 'Protokollordner öffnen',
     copyDiagnostics: 'Diagnose kopieren',
     quit: 'CallPop beenden',
+    missed_one: '{{count}} verpasster Anruf',
+    missed_other: '{{count}} verpasste Anrufe',
     tooltip: 'CallPop – {{status}}',
     status: {
       idle: 'Keine Anrufe',
@@ -73,6 +79,10 @@ export const trayStrings = {
     openLogs: 'Открыть папку журналов',
     copyDiagnostics: 'Скопировать диагностику',
     quit: 'Выйти из CallPop',
+    missed_one: '{{count}} пропущенный звонок',
+    missed_few: '{{count}} пропущенных звонка',
+    missed_many: '{{count}} пропущенных звонков',
+    missed_other: '{{count}} пропущенного звонка',
     tooltip: 'CallPop – {{status}}',
     status: {
       idle: 'Нет звонков',

@@ -9,6 +9,9 @@ import type {
   ColumnMapping,
   ContactInput,
   DialConfirm,
+  HistoryFilter,
+  MainRoute,
+  MissedCalls,
   SourceStatuses,
   WrapUpStatus,
 } from './domain';
@@ -80,6 +83,19 @@ export function createApi(
     /** The settings file's text; with secrets only when the agent ticked the box. */
     exportSettings: (withSecrets: boolean) => invoke('settings.export', { withSecrets }),
     onPbxAgentChanged: (cb: (s: AgentBarState) => void) => subscribe('pbx.agent.changed', cb),
+    missedCalls: () => invoke('missed.get', {}),
+    markMissedSeen: () => invoke('missed.seen', {}),
+    onMissedChanged: (cb: (m: MissedCalls) => void) => subscribe('missed.changed', cb),
+    /** Shows the main window on a screen (from the popup window, the tray, a card). */
+    showMain: (route: MainRoute) => invoke('main.show', route),
+    onShowMain: (cb: (r: MainRoute) => void) => subscribe('main.show', cb),
+    searchPhonebook: (query: string) => invoke('contacts.phonebook', { query }),
+    findCalls: (
+      filter: HistoryFilter,
+      after: { startedAt: number; key: string } | null,
+      limit: number,
+    ) => invoke('calls.find', { filter, after, limit }),
+    exportCalls: (filter: HistoryFilter) => invoke('calls.exportCsv', { filter }),
   };
 }
 

@@ -11,6 +11,10 @@ import type {
   ContactsImportSummary,
   ContactsSearchResult,
   DialConfirm,
+  CallsPage,
+  MainRoute,
+  MissedCalls,
+  PhonebookMatches,
   LatencyReport,
   Notice,
   OutboxSummary,
@@ -58,6 +62,12 @@ export interface InvokeResponses {
   /** A card says when it was rendered and painted (the last stages of the latency budget). */
   'latency.painted': null;
   'latency.report': LatencyReport;
+  'missed.get': MissedCalls;
+  'missed.seen': MissedCalls;
+  'main.show': null;
+  'contacts.phonebook': PhonebookMatches;
+  'calls.find': CallsPage;
+  'calls.exportCsv': string;
   'pbx.agent.get': AgentBarState;
   'pbx.agent.change': PbxChangeResult<AgentBarState>;
   'pbx.board.get': BoardState;
@@ -89,6 +99,10 @@ export interface PushEvents {
   'dial.confirm': DialConfirm;
   /** The agent's PBX state was read again (main's own poll, or after a change). */
   'pbx.agent.changed': AgentBarState;
+  /** The count of missed calls not looked at yet changed (tray, window and tab titles). */
+  'missed.changed': MissedCalls;
+  /** Show the main window on this screen (the tray's missed calls, a popup's Add contact). */
+  'main.show': MainRoute;
 }
 export type PushEvent = keyof PushEvents;
 
@@ -104,6 +118,8 @@ const PUSH_EVENT_SET: { readonly [E in PushEvent]: true } = {
   'sources.changed': true,
   'dial.confirm': true,
   'pbx.agent.changed': true,
+  'missed.changed': true,
+  'main.show': true,
 };
 export const PUSH_EVENTS = Object.keys(PUSH_EVENT_SET) as readonly PushEvent[];
 

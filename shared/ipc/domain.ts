@@ -132,6 +132,50 @@ export interface ContactsImportSummary {
   problems: ImportProblem[];
 }
 
+/** Calls that ended missed after the agent last looked (main window in front). */
+export interface MissedCalls {
+  count: number;
+  /** When the agent last looked; 0 before the first look. */
+  seenAt: number;
+}
+
+export type HistoryKind = 'all' | 'missed' | 'today';
+
+/** What the history shows: a kind, and a number (any format) or a name typed by the agent. */
+export interface HistoryFilter {
+  kind: HistoryKind;
+  text: string;
+}
+
+/** One page of the filtered history, newest first; `next` continues after its last call. */
+export interface CallsPage {
+  calls: CallView[];
+  next: { startedAt: number; key: string } | null;
+  /** How many calls the filter selects in all (first page only; null on later pages). */
+  total: number | null;
+}
+
+/** A screen of the main window another window (or the tray) asks for. */
+export type MainRoute =
+  { to: 'history'; kind: HistoryKind } | { to: 'new-contact'; number: string };
+
+/** A contact of the 3CX phonebook found for a contacts search (not stored locally). */
+export interface PhonebookMatch {
+  pbxId: string;
+  name: string;
+  company: string;
+  email: string;
+  numbers: Array<{ label: string; number: string }>;
+}
+
+export interface PhonebookMatches {
+  /** false: the REST API is not set up, or the query is not a number (nothing was asked). */
+  asked: boolean;
+  contacts: PhonebookMatch[];
+  /** Why the phonebook could not be read (the local results are unaffected). */
+  error?: string;
+}
+
 export interface SavedToPhonebook {
   pbxId: string;
   created: boolean;

@@ -27,6 +27,15 @@ const columnMapping = z.object({
   numbers: z.array(z.object({ column, label: z.string().max(60) })).max(20),
 });
 
+const mainRoute = z.discriminatedUnion('to', [
+  z.object({ to: z.literal('history'), kind: z.enum(['all', 'missed', 'today']) }),
+  z.object({ to: z.literal('new-contact'), number: z.string().min(1).max(64) }),
+]);
+const historyFilter = z.object({
+  kind: z.enum(['all', 'missed', 'today']),
+  text: z.string().max(200),
+});
+
 export const invokeSchemas = {
   'calls.list': z.object({ limit: z.number().int().min(1).max(5000).optional() }),
   'calls.get': z.object({ callId }),
@@ -74,6 +83,19 @@ export const invokeSchemas = {
   'dbn.test': z.object({ number: z.string().max(64).optional() }),
   'egards.test': z.object({}),
   'settings.export': z.object({ withSecrets: z.boolean() }),
+  // Missed calls the agent has not looked at, and where a window sends the main window.
+  'missed.get': z.object({}),
+  'missed.seen': z.object({}),
+  'main.show': mainRoute,
+  // 3CX phonebook matches for a contacts search (number-like queries only).
+  'contacts.phonebook': z.object({ query: z.string().max(200) }),
+  // The history over the whole journal: a filter, paged by a cursor; CSV of the selection.
+  'calls.find': z.object({
+    filter: historyFilter,
+    after: z.object({ startedAt: z.number().finite(), key: z.string().max(400) }).nullable(),
+    limit: z.number().int().min(1).max(1000),
+  }),
+  'calls.exportCsv': z.object({ filter: historyFilter }),
   ...pbxInvokeSchemas,
 } as const;
 

@@ -139,6 +139,33 @@ describe('tray', () => {
     expect(native.image.path).toBe('/res/icons/idle.png');
   });
 
+  it('counts missed calls not looked at yet: badge, tooltip, and a menu item to the history', async () => {
+    core.missedCount = 1;
+    const { native } = setup();
+    await flush();
+    expect(native.image.path).toBe('/res/icons/idle-missed.png');
+    expect(native.tooltip).toBe('CallPop – No calls · 1 missed call');
+    expect(native.item('missed').label).toBe('1 missed call');
+
+    core.emit('missed.changed', { count: 3, seenAt: 0 });
+    expect(native.tooltip).toBe('CallPop – No calls · 3 missed calls');
+    expect(native.item('missed').label).toBe('3 missed calls');
+    // A ringing call takes the icon and keeps the badge.
+    core.emit('call.updated', view('R1', 'ringing'));
+    expect(native.image.path).toBe('/res/icons/ringing-missed.png');
+    core.emit('call.updated', view('R1', 'ended'));
+
+    native.item('missed').click!({ checked: false });
+    await flush();
+    expect(core.dispatch).toHaveBeenCalledWith('main.show', { to: 'history', kind: 'missed' });
+
+    // Looked at (in any window): the badge and the line go.
+    core.emit('missed.changed', { count: 0, seenAt: 5 });
+    expect(native.image.path).toBe('/res/icons/idle.png');
+    expect(native.tooltip).toBe('CallPop – No calls');
+    expect(native.menu!.items.some((i) => i.id === 'missed')).toBe(false);
+  });
+
   it('Pause popups writes popup.paused through settings.save and shows it checked', async () => {
     const { native } = setup();
     await flush();

@@ -279,6 +279,21 @@ describe('main window', () => {
     expect(main.focus).toHaveBeenCalled();
   });
 
+  it("the popup's Add contact shows the main window, which gets the route (main.show)", async () => {
+    const { main, popup } = setup();
+    await ready(popup);
+    await ready(main);
+    const route = { to: 'new-contact', number: '+31201234567' };
+    const r = await electron.invokeFrom(popup.webContents, 'main.show', route);
+    expect(r).toEqual({ ok: true, value: null });
+    expect(core.dispatch).toHaveBeenCalledWith('main.show', route);
+    expect(main.show).toHaveBeenCalled();
+    expect(main.focus).toHaveBeenCalled();
+    expect(main.webContents.send).toHaveBeenCalledWith('main.show', route);
+    // The popup is never activated by us.
+    expect(popup.focus).not.toHaveBeenCalled();
+  });
+
   it('reloads a crashed renderer', () => {
     const { main } = setup();
     main.webContents.emit('render-process-gone', {}, { reason: 'crashed' });

@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import type { Clock, Logger } from '../core-types';
 import type { ContactStore } from './contact-store';
 import { numberForms } from '../../../shared/phone';
-import { digitsOf } from '../../../shared/contacts/contact';
+import { digitsOf, foldText } from '../../../shared/contacts/contact';
 import {
   fromPhonebookFields,
   type PhonebookFieldValues,
@@ -48,6 +48,8 @@ export interface CallerLookup {
   known(number: string): CallerName | null;
   /** Starts a 3CX lookup when nothing local or cached is known; never throws, never blocks. */
   lookUp(number: string): void;
+  /** Numbers the 3CX phonebook named with a name or company containing `text` (cached answers). */
+  numbersNamed3cx(text: string): string[];
 }
 
 function sameDay(a: number, b: number): boolean {
@@ -61,6 +63,9 @@ export function createCallerLookup(deps: CallerLookupDeps): CallerLookup {
   const putCache = deps.db.prepare(`
     INSERT INTO phonebook_cache (number_key, answer, fetched_at) VALUES (?, ?, ?)
     ON CONFLICT(number_key) DO UPDATE SET answer = excluded.answer, fetched_at = excluded.fetched_at`);
+  const namedRows = deps.db.prepare(
+    "SELECT number_key, answer FROM phonebook_cache WHERE answer != 'null'",
+  );
   const inFlight = new Set<string>();
 
   function keyOf(number: string): string {
@@ -108,6 +113,14 @@ export function createCallerLookup(deps: CallerLookupDeps): CallerLookup {
   }
 
   return {
+    numbersNamed3cx(text) {
+      const want = foldText(text);
+      if (!want) return [];
+      return (namedRows.all() as { number_key: string; answer: string }[]).flatMap((r) => {
+        const a = JSON.parse(r.answer) as CallerName | null;
+        return a && foldText(`${a.name} ${a.company}`).includes(want) ? [r.number_key] : [];
+      });
+    },
     known(number) {
       if (!digitsOf(number)) return null;
       return local(number) ?? cached(number) ?? null;

@@ -14,18 +14,26 @@ import type { ContactsFilePreview } from '../../../shared/ipc';
 import { createContactStore, type ContactStore, type ImportSummary } from './contact-store';
 import { createCallerLookup, type CallerLookup, type PhonebookReader } from './caller-lookup';
 import { saveToPhonebook, type PhonebookWriter, type SavedToPhonebook } from './phonebook-save';
+import { createPhonebookSearch } from './phonebook-search';
+import type { PhonebookMatches } from '../../../shared/ipc';
 
 export const SEARCH_LIMIT = 50;
+/** A name in the history filter stands for at most this many contacts' numbers. */
+const NAMED_LIMIT = 500;
 
 export interface ContactsService {
   store: ContactStore;
   callers: CallerLookup;
   search(query: string): { contacts: Contact[]; more: boolean };
+  /** The numbers of contacts (local, and named by 3CX) whose name or company has `text`. */
+  numbersNamed(text: string): string[];
   save(id: number | null, input: ContactInput): Contact;
   remove(id: number): void;
   preview(bytes: Uint8Array): ContactsFilePreview;
   importFile(bytes: Uint8Array, mapping: ColumnMapping | null): ImportSummary;
   toPhonebook(id: number): Promise<SavedToPhonebook>;
+  /** 3CX phonebook matches for a number-like search (cached for the day). */
+  searchPhonebook(query: string): Promise<PhonebookMatches>;
   exportAs(format: 'csv' | 'vcf'): string;
 }
 
@@ -58,13 +66,25 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     phonebook: deps.phonebook,
     onPhonebookAnswer: deps.onCallerFound,
   });
+  const phonebookSearch = createPhonebookSearch({
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    reader: deps.phonebook,
+    settings: () => ({ phonebook: phonebookOn(), suffixDigits: match().suffixDigits }),
+  });
 
   return {
     store,
     callers,
+    searchPhonebook: (query) => phonebookSearch.search(query),
     search(query) {
       const found = store.search(query, SEARCH_LIMIT + 1);
       return { contacts: found.slice(0, SEARCH_LIMIT), more: found.length > SEARCH_LIMIT };
+    },
+    numbersNamed(text) {
+      const local = store.search(text, NAMED_LIMIT).flatMap((c) => c.numbers.map((n) => n.number));
+      return [...local, ...callers.numbersNamed3cx(text)];
     },
     save(id, input) {
       const c = id === null ? store.create(input, 'local') : store.update(id, input);

@@ -13,7 +13,8 @@ type ContactChannels =
   | 'contacts.readFile'
   | 'contacts.import'
   | 'contacts.toPhonebook'
-  | 'contacts.export';
+  | 'contacts.export'
+  | 'contacts.phonebook';
 
 function bytesOf(base64: string): Uint8Array {
   return new Uint8Array(Buffer.from(base64, 'base64'));
@@ -69,5 +70,6 @@ export function contactHandlers(deps: {
       return contacts.toPhonebook(id);
     },
     'contacts.export': ({ format }) => contacts.exportAs(format),
+    'contacts.phonebook': ({ query }) => contacts.searchPhonebook(query),
   };
 }

@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { Contact, ContactInput } from '../../../shared/contacts/contact';
 import { useApi } from '../api-context';
 import { unwrap } from '../queries';
-import { callButtonName, labelText } from './contact-labels';
+import {
+  ContactRow,
+  rowKey,
+  rowPerson,
+  targetId,
+  type ContactRowItem,
+  type Target,
+} from './ContactRow';
+import { usePhonebookSearch } from './use-phonebook-search';
 import { ContactForm } from './ContactForm';
 import { ImportContacts } from './ImportContacts';
 import { useDial } from './use-dial';
@@ -16,15 +24,11 @@ export const contactKeys = { all: ['contacts'] as const };
 
 type Editing = { mode: 'new'; initial: ContactInput } | { mode: 'edit'; contact: Contact } | null;
 
-/** One dial target: a number of a contact. The arrow keys move between these. */
-interface Target {
-  contact: Contact;
-  index: number;
-}
-
 /**
  * The agent's phone book: find as you type (any part of a name, company, e-mail or digits),
  * one dial button per number, arrow keys and Enter to dial, create, edit, delete, import.
+ * When the 3CX REST API is set up, a number also finds 3CX phonebook contacts, appended below
+ * the local ones when they arrive (marked "3CX").
  */
 export function ContactsScreen({
   prefill,
@@ -58,15 +62,27 @@ export function ContactsScreen({
     placeholderData: keepPreviousData,
   });
   const contacts = useMemo(() => results.data?.contacts ?? [], [results.data]);
+  const phonebook = usePhonebookSearch(query);
+  const rows = useMemo<ContactRowItem[]>(() => {
+    const local = contacts.map((contact) => ({ kind: 'local' as const, contact }));
+    // A 3CX contact CallPop already has (saved there from here) is listed once, as local.
+    const known = new Set(contacts.map((c) => c.pbxId).filter(Boolean));
+    const pbx = (phonebook?.contacts ?? [])
+      .filter((m) => !known.has(m.pbxId))
+      .map((match) => ({ kind: '3cx' as const, match }));
+    return [...local, ...pbx];
+  }, [contacts, phonebook]);
   const targets = useMemo<Target[]>(
-    () => contacts.flatMap((contact) => contact.numbers.map((_, index) => ({ contact, index }))),
-    [contacts],
+    () => rows.flatMap((row) => rowPerson(row).numbers.map((_, index) => ({ row, index }))),
+    [rows],
   );
   const activeTarget = targets[Math.min(active, targets.length - 1)];
 
   const list = useRef<HTMLDivElement>(null);
+  // No React Compiler in this build; the virtualizer re-renders the list itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
-    count: contacts.length,
+    count: rows.length,
     getScrollElement: () => list.current,
     estimateSize: () => 64,
     overscan: 8,
@@ -74,13 +90,14 @@ export function ContactsScreen({
     initialRect: { width: 800, height: 600 },
   });
   useEffect(() => {
-    const at = activeTarget ? contacts.indexOf(activeTarget.contact) : -1;
+    const at = activeTarget ? rows.indexOf(activeTarget.row) : -1;
     if (at >= 0) virtual.scrollToIndex(at, { align: 'auto' });
-  }, [activeTarget, contacts, virtual]);
+  }, [activeTarget, rows, virtual]);
 
   const dialTarget = (target: Target) => {
-    const n = target.contact.numbers[target.index];
-    if (n) void dial(n.number, target.contact.name || n.number);
+    const who = rowPerson(target.row);
+    const n = who.numbers[target.index];
+    if (n) void dial(n.number, who.name || who.company || n.number);
   };
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -200,7 +217,12 @@ export function ContactsScreen({
           {t('contacts.failed', { error: results.error.message })}
         </p>
       ) : null}
-      {results.data && contacts.length === 0 ? (
+      {phonebook?.error ? (
+        <p role="status" className="muted">
+          {t('contacts.phonebookFailed', { error: phonebook.error })}
+        </p>
+      ) : null}
+      {results.data && rows.length === 0 ? (
         <p className="muted">{query ? t('contacts.noMatch') : t('contacts.empty')}</p>
       ) : null}
       {results.data?.more ? <p className="muted">{t('contacts.more')}</p> : null}
@@ -213,14 +235,14 @@ export function ContactsScreen({
       >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((item) => {
-            const c = contacts[item.index]!;
+            const row = rows[item.index]!;
             return (
               <div
-                key={c.id}
+                key={rowKey(row)}
                 role="listitem"
                 data-index={item.index}
                 ref={virtual.measureElement}
-                className="contact-row"
+                className={`contact-row${row.kind === '3cx' ? ' contact-row-3cx' : ''}`}
                 style={{
                   position: 'absolute',
                   top: 0,
@@ -229,49 +251,14 @@ export function ContactsScreen({
                   transform: `translateY(${item.start}px)`,
                 }}
               >
-                <div className="contact-who">
-                  <span className="contact-name">{c.name || c.company}</span>
-                  {c.name && c.company ? (
-                    <span className="contact-company">{c.company}</span>
-                  ) : null}
-                  {c.source === '3cx' ? (
-                    <span className="badge">{t('contacts.from3cx')}</span>
-                  ) : null}
-                  {c.pbxId ? <span className="badge">{t('contacts.in3cx')}</span> : null}
-                </div>
-                <div className="contact-numbers">
-                  {c.numbers.map((n, index) => {
-                    const target = { contact: c, index };
-                    const isActive =
-                      activeTarget?.contact.id === c.id && activeTarget.index === index;
-                    return (
-                      <button
-                        key={index}
-                        id={targetId(target)}
-                        type="button"
-                        className={`dial-button${isActive ? ' active' : ''}`}
-                        aria-label={callButtonName(t, c, n.label)}
-                        onClick={() => dialTarget(target)}
-                      >
-                        <span className="dial-label">{labelText(t, n.label)}</span> {n.number}
-                      </button>
-                    );
-                  })}
-                </div>
-                <div className="contact-tools">
-                  <button type="button" onClick={() => setEditing({ mode: 'edit', contact: c })}>
-                    {t('contacts.edit')}
-                    <span className="visually-hidden"> {c.name || c.company}</span>
-                  </button>
-                  <button type="button" onClick={() => void toPhonebook(c)}>
-                    {t('contacts.saveTo3cx')}
-                    <span className="visually-hidden"> {c.name || c.company}</span>
-                  </button>
-                  <button type="button" onClick={() => void remove(c)}>
-                    {t('contacts.delete')}
-                    <span className="visually-hidden"> {c.name || c.company}</span>
-                  </button>
-                </div>
+                <ContactRow
+                  row={row}
+                  active={activeTarget?.row === row ? activeTarget.index : null}
+                  onDial={dialTarget}
+                  onEdit={(c) => setEditing({ mode: 'edit', contact: c })}
+                  onToPhonebook={(c) => void toPhonebook(c)}
+                  onDelete={(c) => void remove(c)}
+                />
               </div>
             );
           })}
@@ -279,10 +266,6 @@ export function ContactsScreen({
       </div>
     </section>
   );
-}
-
-function targetId(t: Target): string {
-  return `contact-${t.contact.id}-${t.index}`;
 }
 
 function emptyInput(): ContactInput {

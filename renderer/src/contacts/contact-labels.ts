@@ -9,7 +9,11 @@ export function labelText(t: TFunction, label: string): string {
 }
 
 /** The accessible name of a dial button: `Call Jan Jansen`, with the label when there are several. */
-export function callButtonName(t: TFunction, contact: ContactInput, label: string): string {
+export function callButtonName(
+  t: TFunction,
+  contact: Pick<ContactInput, 'name' | 'company' | 'numbers'>,
+  label: string,
+): string {
   const name = contact.name || contact.company || contact.numbers[0]?.number || '';
   return contact.numbers.length > 1
     ? t('contacts.callWithLabel', { name, label: labelText(t, label) })

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CallView } from '../../../shared/ipc';
+import type { CallView, HistoryKind } from '../../../shared/ipc';
 import { useApi, useBrowserMode } from '../api-context';
 import { settingsQuery } from '../queries';
 import { CardStack } from '../popup/CardStack';
@@ -42,23 +42,30 @@ export function MainWindow() {
   const settingsButton = useRef<HTMLButtonElement>(null);
   useDialLinks(browserMode);
   useMissedTitle();
-  // "Add contact" on a card: the contacts screen opens with a new contact for that number.
-  useEffect(() => {
-    const onAdd = (e: Event) => {
-      const number = (e as CustomEvent<{ number: string }>).detail.number;
-      setPrefill({
-        name: '',
-        company: '',
-        email: '',
-        notes: '',
-        numbers: [{ label: 'mobile', number }],
-      });
-      setSettingsOpen(false);
-      setContactsOpen(true);
-    };
-    window.addEventListener('callpop:add-contact', onAdd);
-    return () => window.removeEventListener('callpop:add-contact', onAdd);
-  }, []);
+  const [historyKind, setHistoryKind] = useState<HistoryKind>('all');
+  // Another window or the tray asks for a screen: "Add contact" on a card (the popup window's
+  // or a browser-mode card) opens a new contact for that number; the tray's missed calls open
+  // the history on them. Main shows this window; this is what it then shows.
+  useEffect(
+    () =>
+      api.onShowMain((route) => {
+        setSettingsOpen(false);
+        if (route.to === 'new-contact') {
+          setPrefill({
+            name: '',
+            company: '',
+            email: '',
+            notes: '',
+            numbers: [{ label: 'mobile', number: route.number }],
+          });
+          setContactsOpen(true);
+        } else {
+          setContactsOpen(false);
+          setHistoryKind(route.kind);
+        }
+      }),
+    [api],
+  );
   const prefillUsed = useCallback(() => setPrefill(null), []);
   // Choosing a call shows it; unsaved settings edits wait in the store for the next visit.
   const select = (call: CallView | null) => {
@@ -129,7 +136,12 @@ export function MainWindow() {
       <SupervisorBoard />
       <SetupHints onOpen={() => setSetupWanted(true)} />
       <main className={`main-grid${settingsOpen || contactsOpen || setupOpen ? ' with-side' : ''}`}>
-        <HistoryList selectedKey={selected?.key ?? null} onSelect={select} />
+        <HistoryList
+          selectedKey={selected?.key ?? null}
+          onSelect={select}
+          kind={historyKind}
+          onKindChange={setHistoryKind}
+        />
         {settingsOpen ? (
           <div className="side-pane">
             <SettingsPanel onClose={closeSettings} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/ipc';
-import { useBrowserMode } from '../api-context';
+import { useApi } from '../api-context';
+import { logTo } from '../logging';
 
 /**
  * Who is calling, as large as the card allows: the contact's name and company from CallPop's
@@ -20,17 +21,18 @@ export function CallerName({ call }: { call: CallView }) {
 }
 
 /**
- * "Add contact" for a caller CallPop does not know yet: opens the contacts screen pre-filled.
- * Browser mode only for now: there the cards float over the main window that holds the screen.
+ * "Add contact" for a caller CallPop does not know yet: main shows the main window with its
+ * contacts screen pre-filled with the number (from the popup window as from a browser card).
  */
 export function AddCallerButton({ call }: { call: CallView }) {
   const { t } = useTranslation();
-  const browserMode = useBrowserMode();
-  if (!browserMode || call.caller || !call.number) return null;
+  const api = useApi();
+  if (call.caller || !call.number) return null;
   const open = () => {
-    window.dispatchEvent(
-      new CustomEvent('callpop:add-contact', { detail: { number: call.number } }),
-    );
+    const number = call.number!;
+    void api.showMain({ to: 'new-contact', number }).then((r) => {
+      if (!r.ok) logTo(api, 'warn', `Add contact for ${call.id} failed: ${r.error.message}`);
+    });
   };
   return (
     <button type="button" className="add-contact" onClick={open}>

@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { WRAP_UP_STATUSES, type CallView, type WrapUpStatus } from '../../../shared/ipc';
 import { useApi, useAppStore, useAppStoreApi } from '../api-context';
 import { applyCallToCache } from '../queries';
+import { applyCallToHistory } from '../history/history-queries';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -71,6 +72,7 @@ export function useWrapUp(call: CallView): WrapUpDraft {
         const saved = result.value;
         storeApi.getState().updateCard(saved);
         applyCallToCache(client, saved);
+        applyCallToHistory(client, saved);
         // Only forget the draft if the agent has not typed on while the save was in flight.
         const now = storeApi.getState().drafts[call.key];
         if (

@@ -3,7 +3,7 @@ import { Dialog } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from './shortcuts';
 
-const KEY_WORDS = ['Ctrl', 'Alt', 'Enter', 'Esc', 'Home', 'End'] as const;
+const KEY_WORDS = ['Ctrl', 'Alt', 'Enter', 'Esc', 'Home', 'End', 'C'] as const;
 type KeyWord = (typeof KEY_WORDS)[number];
 const isKeyWord = (k: string): k is KeyWord => (KEY_WORDS as readonly string[]).includes(k);
 

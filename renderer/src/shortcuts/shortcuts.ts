@@ -12,6 +12,8 @@ export interface Shortcut {
     | 'newestCard'
     | 'moveInList'
     | 'openRow'
+    | 'callBack'
+    | 'toCallBack'
     | 'status'
     | 'save'
     | 'hide';
@@ -32,6 +34,8 @@ export const SHORTCUTS: { group: 'anywhere' | 'history' | 'card'; items: Shortcu
     items: [
       { keys: ['↑', '↓', 'Home', 'End'], action: 'moveInList' },
       { keys: ['Enter'], action: 'openRow' },
+      { keys: ['C'], action: 'callBack' },
+      { keys: ['→', '←'], action: 'toCallBack' },
     ],
   },
   {

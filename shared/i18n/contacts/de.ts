@@ -30,6 +30,8 @@ export const contactsDe = {
     addFromCard: 'Kontakt anlegen',
     saveTo3cx: 'Im 3CX-Telefonbuch speichern',
     savedTo3cx: '{{name}} im 3CX-Telefonbuch gespeichert',
+    phonebookFailed: 'Das 3CX-Telefonbuch konnte nicht durchsucht werden: {{error}}',
+    phonebookResults: '3CX-Telefonbuch',
     from3cx: '3CX',
     in3cx: 'In 3CX',
     import: 'Kontakte importieren',
@@ -84,6 +86,7 @@ export const contactsDe = {
     today: 'Heute',
     search: 'Nummer oder Name',
     export: 'CSV exportieren',
+    none: 'Keine Anrufe für diesen Filter',
     missedTitle: '({{count}} verpasst) CallPop',
   },
 } satisfies typeof contactsEn;

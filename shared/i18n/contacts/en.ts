@@ -30,6 +30,8 @@ export const contactsEn = {
     addFromCard: 'Add contact',
     saveTo3cx: 'Save to 3CX phonebook',
     savedTo3cx: '{{name}} saved to the 3CX phonebook',
+    phonebookFailed: 'The 3CX phonebook could not be searched: {{error}}',
+    phonebookResults: '3CX phonebook',
     from3cx: '3CX',
     in3cx: 'In 3CX',
     import: 'Import contacts',
@@ -88,6 +90,7 @@ export const contactsEn = {
     today: 'Today',
     search: 'Number or name',
     export: 'Export CSV',
+    none: 'No calls match this filter',
     missedTitle: '({{count}} missed) CallPop',
   },
 };

@@ -30,6 +30,8 @@ export const contactsNl = {
     addFromCard: 'Contact toevoegen',
     saveTo3cx: 'Opslaan in 3CX-telefoonboek',
     savedTo3cx: '{{name}} opgeslagen in het 3CX-telefoonboek',
+    phonebookFailed: 'Het 3CX-telefoonboek kon niet worden doorzocht: {{error}}',
+    phonebookResults: '3CX-telefoonboek',
     from3cx: '3CX',
     in3cx: 'In 3CX',
     import: 'Contacten importeren',
@@ -84,6 +86,7 @@ export const contactsNl = {
     today: 'Vandaag',
     search: 'Nummer of naam',
     export: 'CSV exporteren',
+    none: 'Geen oproepen voor dit filter',
     missedTitle: '({{count}} gemist) CallPop',
   },
 } satisfies typeof contactsEn;

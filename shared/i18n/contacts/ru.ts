@@ -30,6 +30,8 @@ export const contactsRu = {
     addFromCard: 'Добавить контакт',
     saveTo3cx: 'Сохранить в телефонную книгу 3CX',
     savedTo3cx: '{{name}}: сохранён в телефонной книге 3CX',
+    phonebookFailed: 'Не удалось выполнить поиск в телефонной книге 3CX: {{error}}',
+    phonebookResults: 'Телефонная книга 3CX',
     from3cx: '3CX',
     in3cx: 'В 3CX',
     import: 'Импорт контактов',
@@ -84,6 +86,7 @@ export const contactsRu = {
     today: 'Сегодня',
     search: 'Номер или имя',
     export: 'Экспорт CSV',
+    none: 'Нет звонков по этому фильтру',
     missedTitle: '(пропущено: {{count}}) CallPop',
   },
 } satisfies typeof contactsEn;

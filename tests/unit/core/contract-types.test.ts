@@ -44,6 +44,12 @@ function allHandlers(): Handlers {
       throw new Error('not here');
     },
     'contacts.export': () => '',
+    'contacts.phonebook': () => ({ asked: false, contacts: [] }),
+    'missed.get': () => ({ count: 0, seenAt: 0 }),
+    'missed.seen': () => ({ count: 0, seenAt: 0 }),
+    'main.show': () => null,
+    'calls.find': () => ({ calls: [], next: null, total: 0 }),
+    'calls.exportCsv': () => '',
     'popup.dismiss': () => null,
     dial: async ({ number }) => ({ via: number }),
     'settings.get': () => {
@@ -150,7 +156,7 @@ describe('handler map types', () => {
       : false;
     const same: Same = true;
     expect(same).toBe(true);
-    expect(Object.keys(invokeSchemas)).toHaveLength(34);
+    expect(Object.keys(invokeSchemas)).toHaveLength(40);
   });
 });
 
@@ -184,6 +190,8 @@ describe('push event types', () => {
     expect(names.sort()).toEqual([
       'call.updated',
       'dial.confirm',
+      'main.show',
+      'missed.changed',
       'notice',
       'outbox.changed',
       'pbx.agent.changed',

@@ -141,6 +141,39 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
         summary: { events: 0, steps: [], inApp: { count: 0, p50: 0, p95: 0, budgetMs: 16 } },
         recent: [],
       }),
+    // The history's filters, as main applies them over the journal (simplified: digits
+    // anywhere in the number, a name in the caller's name or company), paged by a cursor.
+    'calls.find': ({ filter, after, limit }) => {
+      const sorted = [...calls.values()].sort(
+        (a, b) => b.startedAt - a.startedAt || a.key.localeCompare(b.key),
+      );
+      const picked = sorted.filter((c) => fakeFilterMatches(c, filter));
+      const start = after ? picked.findIndex((c) => c.key === after.key) + 1 : 0;
+      const page = picked.slice(start, start + limit);
+      const last = page[page.length - 1];
+      return ok({
+        calls: page,
+        next:
+          start + limit < picked.length && last
+            ? { startedAt: last.startedAt, key: last.key }
+            : null,
+        total: after ? null : picked.length,
+      });
+    },
+    'calls.exportCsv': ({ filter }) =>
+      ok(
+        [...calls.values()]
+          .filter((c) => fakeFilterMatches(c, filter))
+          .map((c) => c.id)
+          .join('\n'),
+      ),
+    'missed.get': () => ok({ count: 0, seenAt: 0 }),
+    'missed.seen': () => ok({ count: 0, seenAt: Date.now() }),
+    'main.show': (route) => {
+      for (const cb of [...(listeners.get('main.show') ?? [])]) cb(route);
+      return ok(null);
+    },
+    'contacts.phonebook': () => ok({ asked: false, contacts: [] }),
     // No PBX is set up unless a test says otherwise.
     'pbx.agent.get': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
     'pbx.agent.change': () => ({ ok: false, error: { code: 'failed', message: 'no PBX' } }),
@@ -220,4 +253,16 @@ export function createFakeApi(init: { calls?: CallView[]; popups?: CallView[] } 
     },
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
   };
+}
+
+function fakeFilterMatches(c: CallView, f: { kind: string; text: string }): boolean {
+  if (f.kind === 'missed' && c.outcome !== 'missed') return false;
+  if (f.kind === 'today' && new Date(c.startedAt).toDateString() !== new Date().toDateString())
+    return false;
+  const text = f.text.trim().toLowerCase();
+  if (!text) return true;
+  const digits = text.replace(/\D/g, '');
+  if (/^[\d\s+\-./()]+$/.test(text))
+    return (c.number ?? '').replace(/\D/g, '').includes(digits.replace(/^0+/, ''));
+  return `${c.caller?.name ?? ''} ${c.caller?.company ?? ''}`.toLowerCase().includes(text);
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
+import { useState } from 'react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeApi, makeCall } from '../fake-api';
 import { flush, renderWithApi } from '../render-app';
 import { ContactsScreen } from '../../../../renderer/src/contacts/ContactsScreen';
 import { HistoryList } from '../../../../renderer/src/history/HistoryList';
-import type { Contact } from '../../../../shared/ipc';
+import type { Contact, HistoryKind } from '../../../../shared/ipc';
 
 const jan: Contact = {
   id: 1,
@@ -112,14 +113,23 @@ describe('the history', () => {
       ],
     });
     fake.handle('dial', async () => ({ ok: true, value: { via: 'assistant' } }));
-    renderWithApi(fake, <HistoryList selectedKey={null} onSelect={() => undefined} />);
+    renderWithApi(fake, <HistoryHarness />);
     expect(await screen.findAllByRole('button', { name: /^Call back/ })).toHaveLength(2);
     await userEvent.click(screen.getByRole('button', { name: 'Missed' }));
-    expect(screen.getAllByRole('button', { name: /^Call back/ })).toHaveLength(1);
+    await waitFor(() =>
+      expect(screen.getAllByRole('button', { name: /^Call back/ })).toHaveLength(1),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'All calls' }));
     await userEvent.type(screen.getByRole('searchbox', { name: 'Number or name' }), 'jans');
-    await userEvent.click(screen.getByRole('button', { name: 'Call back Jan Jansen' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Call back Jan Jansen' }));
     await flush();
     expect(fake.api.dial).toHaveBeenCalledWith('0612345678');
   });
 });
+
+function HistoryHarness() {
+  const [kind, setKind] = useState<HistoryKind>('all');
+  return (
+    <HistoryList selectedKey={null} onSelect={() => undefined} kind={kind} onKindChange={setKind} />
+  );
+}
