@@ -79,6 +79,7 @@ export function CardStack({ className }: { className?: string }) {
               <CallCard
                 call={call}
                 folded={!full.has(call.key)}
+                openedByAgent={expanded.has(call.key)}
                 onExpand={() => setExpanded((s) => new Set([...s, call.key]))}
               />
             </div>
