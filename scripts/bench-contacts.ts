@@ -7,33 +7,36 @@
 //      alternating call by call                                     target ≤ 1.1 ×
 // Set BENCH_CONTACTS to change the number of contacts (default 100,000).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { openDatabase } from '../electron/core/db';
 import { createContactStore } from '../electron/core/contacts/contact-store';
 import { parseContactFile } from '../shared/contacts/import-file';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
+import {
+  benchDataDir,
+  benchEnv,
+  CLI,
+  epochNow,
+  exited,
+  hideCard,
+  launchChromium,
+  median,
+  openMainWindow,
+  printRows,
+  quantile,
+  startServe,
+  stop,
+  watchCard,
+  writeSettings,
+  type Row,
+} from './bench-common';
 
-const ROOT = resolve(__dirname, '..');
-const CLI = join(ROOT, 'dist', 'cli', 'callpop.mjs');
 const COUNT = Math.max(1000, Number(process.env.BENCH_CONTACTS ?? 100_000));
 const CARD_CALLS = Math.max(5, Number(process.env.BENCH_CARD_CALLS ?? 30));
 
-interface Row {
-  name: string;
-  value: string;
-  target: string;
-  pass: boolean | null;
-}
 const rows: Row[] = [];
 const ms = (v: number) => `${v.toFixed(2)} ms`;
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
 
 // Deterministic pseudo-random numbers: the same file every run.
 let seed = 42;
@@ -188,87 +191,41 @@ function benchStore(dataDir: string): void {
   db.close();
 }
 
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--no-open', '--port', '0'], { env });
-  let out = '';
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`callpop serve did not start:\n${out}`)), 60_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /CallPop is running at (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.once('exit', (code) => fail(new Error(`callpop serve exited ${code}:\n${out}`)));
-  });
-  process.on('exit', () => child.kill('SIGKILL'));
-  return { child, url };
-}
-
 /** One call: spawn the forwarder, wait for its card (with the caller's name, when known). */
 async function oneCard(
   page: Page,
   env: NodeJS.ProcessEnv,
   raw: string,
-  id: string,
+  callId: string,
 ): Promise<number> {
-  const digits = raw.slice(-4);
-  const seen: Promise<number> = page.evaluate(`new Promise((done) => {
-    const suffix = ${JSON.stringify(digits)};
-    const match = () => [...document.querySelectorAll('[role="dialog"]')].some((d) =>
-      (d.getAttribute('aria-label') || '').replace(/\\s/g, '').endsWith(suffix));
-    let timer;
-    const observer = new MutationObserver(() => { if (match()) fire(); });
-    const fire = () => {
-      observer.disconnect();
-      clearTimeout(timer);
-      requestAnimationFrame(() => done(performance.timeOrigin + performance.now()));
-    };
-    timer = setTimeout(() => { observer.disconnect(); done(-1); }, 15000);
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-    if (match()) fire();
-  })`);
-  seen.catch(() => undefined);
+  const seen = watchCard(page, { callId });
   await page.waitForTimeout(30);
-  const t0 = performance.timeOrigin + performance.now();
-  const child = spawn(process.execPath, [CLI, '/N:S', `/C:${raw}`, '/T:I', `/I:${id}`], {
+  const t0 = epochNow();
+  const child = spawn(process.execPath, [CLI, '/N:S', `/C:${raw}`, '/T:I', `/I:${callId}`], {
     env,
     stdio: 'ignore',
   });
-  const at = await seen;
-  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-  if (at < 0) throw new Error(`the card for ${raw} never appeared`);
-  const card = page.getByRole('dialog', { name: new RegExp(`${digits}$`) });
-  await card.getByRole('button', { name: 'Hide card' }).click();
-  await card.waitFor({ state: 'hidden' });
-  return at - t0;
+  const { painted } = await seen;
+  await exited(child);
+  if (painted < 0) throw new Error(`the card for ${raw} never appeared`);
+  await hideCard(page, { callId });
+  return painted - t0;
 }
 
 async function benchCard(fullDir: string): Promise<void> {
-  const emptyDir = mkdtempSync(join(tmpdir(), 'callpop-bench-empty-'));
-  const envs = [emptyDir, fullDir].map((d) => ({
-    ...process.env,
-    CALLPOP_DATA_DIR: d,
-    CALLPOP_NO_OPEN: '1',
-  }));
+  const settings = { agent: { defaultCountry: 'NL' } };
+  const emptyDir = benchDataDir('callpop-bench-empty-', settings);
+  writeSettings(fullDir, settings);
+  const dirs = [emptyDir, fullDir];
+  const envs = dirs.map(benchEnv);
   const servers: ChildProcess[] = [];
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await launchChromium();
   try {
     const pages: Page[] = [];
-    for (const env of envs) {
-      const s = await startServer(env);
+    for (const [k, dir] of dirs.entries()) {
+      const s = await startServe(dir, envs[k]);
       servers.push(s.child);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(s.url);
-      await page.getByRole('heading', { name: 'CallPop' }).waitFor({ timeout: 30_000 });
-      pages.push(page);
+      pages.push(await openMainWindow(browser, s.url));
     }
     const times: number[][] = [[], []];
     for (let i = 0; i < CARD_CALLS + 2; i++) {
@@ -279,7 +236,7 @@ async function benchCard(fullDir: string): Promise<void> {
         if (i >= 2) times[k]!.push(t);
       }
     }
-    const [none, full] = times.map((t) => quantile(t, 0.5));
+    const [none, full] = times.map(median);
     rows.push({
       name: `spawn → card visible, no contacts (median of ${CARD_CALLS})`,
       value: ms(none!),
@@ -294,13 +251,13 @@ async function benchCard(fullDir: string): Promise<void> {
     });
   } finally {
     await browser.close();
-    for (const s of servers) s.kill('SIGTERM');
+    await Promise.all(servers.map(stop));
     rmSync(emptyDir, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'callpop-bench-contacts-'));
+  const dataDir = benchDataDir('callpop-bench-contacts-');
   try {
     benchStore(dataDir);
     if (!process.argv.includes('--no-card')) await benchCard(dataDir);
@@ -314,15 +271,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const w0 = Math.max(...rows.map((r) => r.name.length));
-  const w1 = Math.max(...rows.map((r) => r.value.length));
-  const w2 = Math.max(...rows.map((r) => r.target.length));
-  for (const r of rows) {
-    const verdict = r.pass === null ? '' : r.pass ? 'PASS' : 'MISS';
-    console.log(
-      `  ${r.name.padEnd(w0)}  ${r.value.padEnd(w1)}  ${r.target.padEnd(w2)}  ${verdict}`,
-    );
-  }
+  printRows(rows);
 }
 
 void main();

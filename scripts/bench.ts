@@ -12,15 +12,29 @@
 // sources: fixture state change → card visible, per source). Everything stays on loopback;
 // every loop is bounded. Set BENCH_CALLS to change the number of calls (default 50).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
 import { reduceCall, type CallRecord, type TrackerEvent } from '../shared/call-tracker';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
+import {
+  benchDataDir,
+  benchEnv,
+  CLI,
+  epochNow,
+  exited,
+  hideCard,
+  launchChromium,
+  median,
+  openMainWindow,
+  printRows,
+  quantile,
+  ROOT,
+  startServe,
+  stop,
+  watchCard,
+  type Row,
+} from './bench-common';
 
-const ROOT = resolve(__dirname, '..');
-const CLI = join(ROOT, 'dist', 'cli', 'callpop.mjs');
 const NOTIFY = join(
   ROOT,
   'dist',
@@ -30,22 +44,9 @@ const NOTIFY = join(
 const CALLS = Math.max(5, Math.min(500, Number(process.env.BENCH_CALLS ?? 50)));
 const STARTS = 30;
 
-interface Row {
-  name: string;
-  value: string;
-  target: string;
-  pass: boolean | null;
-}
 const rows: Row[] = [];
 const report: Record<string, unknown> = {};
 
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[idx]!;
-}
-const median = (v: number[]): number => quantile(v, 0.5);
 const ms = (v: number): string => `${v.toFixed(1)} ms`;
 
 function timeSpawnSync(args: string[], env: NodeJS.ProcessEnv, file = process.execPath): number {
@@ -59,37 +60,6 @@ function timeSpawnSync(args: string[], env: NodeJS.ProcessEnv, file = process.ex
   if (r.status !== 0)
     throw new Error(`${file} ${args.join(' ')} exited ${r.status}: ${r.stderr?.toString()}`);
   return t;
-}
-
-async function startServer(
-  dataDir: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--no-open', '--port', '0'], { env });
-  let out = '';
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`callpop serve did not start:\n${out}`)), 30_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      // The printed line has the address, not the token; the token is in the data directory.
-      const m = /CallPop is running at (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok(`${m[1]!}#token=${readFileSync(join(dataDir, 'browser-token'), 'utf8').trim()}`);
-      }
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.once('exit', (code) => fail(new Error(`callpop serve exited ${code}:\n${out}`)));
-  });
-  return { child, url };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  return exited;
 }
 
 /** 1-3: bare node, the forwarder and the trampoline, interleaved so drift hits all alike. */
@@ -184,46 +154,18 @@ async function benchVisible(
       const digits = String(offset + i).padStart(4, '0');
       const raw = `061234${digits}`;
       const callId = `vis-${offset + i}`;
-      // In the page: resolve with the wall-clock times at which a dialog whose name ends with
-      // these digits is in the DOM (rendered) and the next frame after it was painted.
-      // (A string, not a function: tsx would add helpers the page does not have.)
-      const seen: Promise<[number, number]> = page.evaluate(`new Promise((done) => {
-        const suffix = ${JSON.stringify(digits)};
-        const now = () => performance.timeOrigin + performance.now();
-        const match = () => [...document.querySelectorAll('[role="dialog"]')].some((d) =>
-          (d.getAttribute('aria-label') || '').replace(/\\s/g, '').endsWith(suffix));
-        let timer;
-        const observer = new MutationObserver(() => { if (match()) fire(); });
-        const fire = () => {
-          const rendered = now();
-          observer.disconnect();
-          clearTimeout(timer);
-          requestAnimationFrame(() => setTimeout(() => done([rendered, now()]), 0));
-        };
-        timer = setTimeout(() => { observer.disconnect(); done([-1, -1]); }, 15000);
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-        if (match()) fire();
-      })`);
-      seen.catch(() => undefined);
-      await page.waitForTimeout(30); // the observer is installed
-      const t0 = performance.timeOrigin + performance.now();
+      const seen = watchCard(page, { callId });
+      await page.waitForTimeout(30); // the watcher is installed
+      const t0 = epochNow();
       const child = launcher.spawn(['/N:S', `/C:${raw}`, '/T:I', `/I:${callId}`], env);
-      const [renderedAt, paintedAt] = await seen;
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-      if (paintedAt < 0) throw new Error(`the card for ${raw} never appeared`);
+      const { rendered, painted } = await seen;
+      await exited(child);
+      if (painted < 0) throw new Error(`the card for ${raw} never appeared`);
       if (i >= 2) {
-        latencies.push(paintedAt - t0); // two warm-up calls
-        marks.set(callId, {
-          launcher: launcher.name,
-          spawned: t0,
-          rendered: renderedAt,
-          painted: paintedAt,
-        });
+        latencies.push(painted - t0); // two warm-up calls
+        marks.set(callId, { launcher: launcher.name, spawned: t0, rendered, painted });
       }
-      // Keep the page as it was: hide the card again.
-      const card = page.getByRole('dialog', { name: new RegExp(`${digits.slice(-4)}$`) });
-      await card.getByRole('button', { name: 'Hide card' }).click();
-      await card.waitFor({ state: 'hidden' });
+      await hideCard(page, { callId });
     }
     const p50 = median(latencies);
     const p95 = quantile(latencies, 0.95);
@@ -395,17 +337,9 @@ function benchTracker(): void {
 }
 
 function print(): void {
-  const w0 = Math.max(...rows.map((r) => r.name.length));
-  const w1 = Math.max(...rows.map((r) => r.value.length));
-  const w2 = Math.max(...rows.map((r) => r.target.length));
   console.log('');
   console.log(`CallPop benchmark — node ${process.version}, ${process.platform}/${process.arch}`);
-  for (const r of rows) {
-    const verdict = r.pass === null ? '' : r.pass ? 'PASS' : 'MISS';
-    console.log(
-      `  ${r.name.padEnd(w0)}  ${r.value.padEnd(w1)}  ${r.target.padEnd(w2)}  ${verdict}`,
-    );
-  }
+  printRows(rows);
   console.log('');
 }
 
@@ -414,27 +348,17 @@ async function main(): Promise<void> {
     console.error(`${CLI} or ${NOTIFY} is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'callpop-bench-'));
-  const env = { ...process.env, CALLPOP_DATA_DIR: dataDir, CALLPOP_NO_OPEN: '1' };
+  const dataDir = benchDataDir('callpop-bench-', { agent: { defaultCountry: 'NL' } });
+  const env = benchEnv(dataDir);
   let server: ChildProcess | null = null;
   try {
-    const started = await startServer(dataDir, env);
+    const started = await startServe(dataDir, env);
     server = started.child;
-    // Even if something below dies unexpectedly, never leave the server running.
-    const orphan = started.child;
-    process.on('exit', () => orphan.kill('SIGKILL'));
     const { bare } = benchStarts(env);
     let browser: Browser | null = null;
     try {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM_PATH,
-        args: CHROMIUM_ARGS,
-        headless: true,
-      });
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(started.url);
-      await page.getByRole('heading', { name: 'CallPop' }).waitFor({ timeout: 15_000 });
-      await page.waitForTimeout(500); // the WebSocket settles
+      browser = await launchChromium();
+      const page = await openMainWindow(browser, started.url);
       const marks: PageMarks = new Map();
       let offset = 7000;
       for (const launcher of LAUNCHERS) {

@@ -51,7 +51,8 @@ export function fateNow(fate: CardFate): 'open' | 'folded' | 'close' {
 
 /**
  * Which of the open cards (newest first) are shown in full: the newest that fit the screen
- * (`room` full cards), plus the one the agent is in; the rest fold to one line each. A card
+ * (`room` full cards), plus the one the agent is in or opened, plus always the newest; the
+ * rest fold to one line each. A card
  * the rules fold stays folded unless the agent opened it.
  */
 export function fullCards(
@@ -69,6 +70,10 @@ export function fullCards(
     ...(opts.focused ? [opts.focused] : []),
   ]);
   for (const key of keysNewestFirst) if (pinned.has(key)) full.add(key);
+  // The newest call always pops in full, even when the agent's own open cards fill the room:
+  // it is the one that just rang.
+  const newest = keysNewestFirst.find((key) => !opts.ruledFolded?.has(key));
+  if (newest !== undefined) full.add(newest);
   for (const key of keysNewestFirst) {
     if (full.size >= Math.max(1, room)) break;
     if (!opts.ruledFolded?.has(key)) full.add(key);

@@ -95,13 +95,15 @@ export function createCallRouter(deps: {
         trace.marks.applied = epochNow();
       }
       live = step.state;
-      deps.events.changed(prev, next);
+      // A new card is shown before the change's own push: the card is what the agent waits
+      // for, and the renderer handles the two pushes in the order they come.
       if (wantsCard(next)) {
         popped.add(key);
         cards.add(key);
         deps.events.showCard(next);
         if (trace) trace.card = true;
       }
+      deps.events.changed(prev, next);
       if (trace) trace.marks.pushed = epochNow();
       deps.journal.record({ type: n.type, callKey: key, at, argv }, next);
       if (trace) trace.marks.committed = epochNow();

@@ -54,8 +54,23 @@ export function talkTime(call: CallView): number | null {
 export function formatWhen(at: number, language: string, now = Date.now()): string {
   const d = new Date(at);
   const sameDay = new Date(now).toDateString() === d.toDateString();
-  const opts: Intl.DateTimeFormatOptions = sameDay
-    ? { hour: '2-digit', minute: '2-digit' }
-    : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(language, opts).format(d);
+  return dateTimeFormat(language, sameDay).format(d);
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and every history row formats
+// its time on each render: keep one per language and shape.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(language: string, sameDay: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${sameDay ? 'time' : 'date'}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      language,
+      sameDay
+        ? { hour: '2-digit', minute: '2-digit' }
+        : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
+    );
+    dateFormats.set(key, f);
+  }
+  return f;
 }

@@ -51,18 +51,34 @@ export const callDetailQuery = (api: CallPopApi, callId: string) =>
     queryFn: () => unwrap(api.getCall(callId)),
   });
 
+// Main pushes every change of these (and after a reconnect everything is invalidated):
+// a component mounting (each new card) must not fetch them again.
+const PUSHED = { staleTime: Infinity } as const;
+
 /** Missed calls not looked at yet: main's count (the tray shows the same), kept by its push. */
 export const missedQuery = (api: CallPopApi) =>
-  queryOptions({ queryKey: queryKeys.missed, queryFn: () => unwrap(api.missedCalls()) });
+  queryOptions({ queryKey: queryKeys.missed, queryFn: () => unwrap(api.missedCalls()), ...PUSHED });
 
 export const outboxQuery = (api: CallPopApi) =>
-  queryOptions({ queryKey: queryKeys.outbox, queryFn: () => unwrap(api.outboxSummary()) });
+  queryOptions({
+    queryKey: queryKeys.outbox,
+    queryFn: () => unwrap(api.outboxSummary()),
+    ...PUSHED,
+  });
 
 export const sourcesQuery = (api: CallPopApi) =>
-  queryOptions({ queryKey: queryKeys.sources, queryFn: () => unwrap(api.sourcesStatus()) });
+  queryOptions({
+    queryKey: queryKeys.sources,
+    queryFn: () => unwrap(api.sourcesStatus()),
+    ...PUSHED,
+  });
 
 export const settingsQuery = (api: CallPopApi) =>
-  queryOptions({ queryKey: queryKeys.settings, queryFn: () => unwrap(api.getSettings()) });
+  queryOptions({
+    queryKey: queryKeys.settings,
+    queryFn: () => unwrap(api.getSettings()),
+    ...PUSHED,
+  });
 
 /**
  * Puts a changed call (a push carries its final view) into every cached place it appears, so

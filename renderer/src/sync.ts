@@ -11,6 +11,7 @@ import { useApi, useAppStoreApi, useConnectionStatus } from './api-context';
 import { applyCallToCache, queryKeys, settingsQuery } from './queries';
 import type { AppStore } from './store';
 import { logTo } from './logging';
+import { afterPaint } from './after-paint';
 import { pbxKeys } from './pbx/pbx-queries';
 import { applyCallToHistory } from './history/history-queries';
 
@@ -24,16 +25,21 @@ export function useCallPopSync(): void {
   useEffect(() => {
     const { showCard, hideCard, updateCard, addNotice } = store.getState();
     const offs = [
+      // The card first; the history and detail caches after the frame that shows it.
       api.onPopupShow((call) => {
         showCard(call);
-        applyCallToCache(client, call);
-        applyCallToHistory(client, call);
+        afterPaint(call.key, () => {
+          applyCallToCache(client, call);
+          applyCallToHistory(client, call);
+        });
       }),
       api.onPopupHide(({ callId }) => hideCard(callId)),
       api.onCallUpdated((call) => {
         updateCard(call);
-        applyCallToCache(client, call);
-        applyCallToHistory(client, call);
+        afterPaint(call.key, () => {
+          applyCallToCache(client, call);
+          applyCallToHistory(client, call);
+        });
       }),
       api.onOutboxChanged((summary) => client.setQueryData(queryKeys.outbox, summary)),
       api.onSettingsChanged((view) => client.setQueryData(queryKeys.settings, view)),

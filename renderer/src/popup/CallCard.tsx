@@ -22,10 +22,13 @@ import { usePaintReport } from './use-paint-report';
 export function CallCard({
   call,
   folded = false,
+  openedByAgent = false,
   onExpand,
 }: {
   call: CallView;
   folded?: boolean;
+  /** The agent opened this card from its folded line (not the stack making room). */
+  openedByAgent?: boolean;
   onExpand?: () => void;
 }) {
   const { t } = useTranslation();
@@ -36,12 +39,13 @@ export function CallCard({
   const sectionRef = useRef<HTMLElement>(null);
   const wasFolded = useRef(folded);
   // Opening a folded card removes the line the agent clicked: keep the focus on the card.
+  // A card the stack unfolds by itself (another was hidden) never takes the focus.
   useLayoutEffect(() => {
     const active = document.activeElement;
-    if (wasFolded.current && !folded && (!active || active === document.body))
+    if (wasFolded.current && !folded && openedByAgent && (!active || active === document.body))
       sectionRef.current?.focus();
     wasFolded.current = folded;
-  }, [folded]);
+  }, [folded, openedByAgent]);
   // The latency budget's last marks; reported after the paint, never in its way.
   usePaintReport(call.id, (id, renderedAt, paintedAt) => {
     api.reportPaint(id, renderedAt, paintedAt).catch(() => {});
@@ -78,6 +82,8 @@ export function CallCard({
       <section
         role="dialog"
         aria-label={title}
+        data-call-id={call.id}
+        data-call-number={call.number ?? undefined}
         tabIndex={0}
         ref={sectionRef}
         className={`${stateClass} card-folded`}
@@ -111,6 +117,8 @@ export function CallCard({
     <section
       role="dialog"
       aria-label={title}
+      data-call-id={call.id}
+      data-call-number={call.number ?? undefined}
       tabIndex={0}
       ref={sectionRef}
       className={stateClass}

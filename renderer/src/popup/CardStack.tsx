@@ -8,6 +8,7 @@ import { callTitle } from '../format';
 import { settingsQuery } from '../queries';
 import { useNow } from '../use-now';
 import { CallCard } from './CallCard';
+import { afterPaint } from '../after-paint';
 
 /** Until the settings arrive (the same as the settings file's defaults). */
 const LIFECYCLE_DEFAULTS: LifecycleSettings = { keepMissed: true, foldAfterMinutes: 5 };
@@ -40,6 +41,14 @@ export function CardStack({ className }: { className?: string }) {
   );
   const [focused, setFocused] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // The window makes room beside the cards (its content reflows) one frame after the first
+  // card is painted: reflowing the history first would delay the card.
+  const anyCards = cards.length > 0;
+  const [roomMade, setRoomMade] = useState(false);
+  useEffect(() => {
+    if (!anyCards) setRoomMade(false);
+    else afterPaint('card-stack-room', () => setRoomMade(true));
+  }, [anyCards]);
 
   const busy = (call: CallView) =>
     call.key === focused ||
@@ -65,6 +74,7 @@ export function CardStack({ className }: { className?: string }) {
           className={`card-stack ${className ?? ''}`}
           role="region"
           aria-label={t('card.stackLabel')}
+          data-room={roomMade ? '' : undefined}
           onFocus={(e) => {
             const key = (e.target as HTMLElement).closest<HTMLElement>('[data-card-key]')?.dataset
               .cardKey;
@@ -79,6 +89,7 @@ export function CardStack({ className }: { className?: string }) {
               <CallCard
                 call={call}
                 folded={!full.has(call.key)}
+                openedByAgent={expanded.has(call.key)}
                 onExpand={() => setExpanded((s) => new Set([...s, call.key]))}
               />
             </div>

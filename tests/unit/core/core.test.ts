@@ -54,6 +54,15 @@ describe('core', () => {
     await core.close();
   });
 
+  it('sends a new card before its call.updated, so the card is the first thing the window draws', async () => {
+    const { core, pushes } = await start();
+    await core.handleArgv([EXE, '/N:S', '/C:0612345678', '/T:I', '/I:8'], 'socket');
+    const calls = pushes.filter((p) => p.event === 'popup.show' || p.event === 'call.updated');
+    expect(calls[0]?.event).toBe('popup.show');
+    expect(calls.some((p) => p.event === 'call.updated')).toBe(true);
+    await core.close();
+  });
+
   it('shows the card on answer when popup.showOn is "answer"', async () => {
     const { core } = await start({ popup: { showOn: 'answer' } });
     await core.handleArgv([EXE, '/N:S', '/C:0612345678', '/T:I', '/I:8'], 'socket');

@@ -94,6 +94,8 @@ describe('which cards are shown in full', () => {
   it('keeps the card the agent is in, and skips cards the rules folded', () => {
     expect([...fullCards(keys, 2, { focused: 'c1' })].sort()).toEqual(['c1', 'c5']);
     expect([...fullCards(keys, 2, { ruledFolded: new Set(['c5']) })]).toEqual(['c4', 'c3']);
-    expect([...fullCards(keys, 1, { expanded: new Set(['c2']) })]).toEqual(['c2']);
+    expect([...fullCards(keys, 1, { expanded: new Set(['c2']) })].sort()).toEqual(['c2', 'c5']);
+    // The agent in an old card (room for one): a new call still pops in full.
+    expect([...fullCards(keys, 1, { focused: 'c1' })].sort()).toEqual(['c1', 'c5']);
   });
 });

@@ -39,6 +39,26 @@ describe('the card stack', () => {
     ).toBeTruthy();
   });
 
+  it('a card hidden with its × unfolds the next without taking the focus; a new call pops in full', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeApi();
+    await renderPopupWindow(fake);
+    for (const [i, n] of ['1', '2', '3'].entries())
+      act(() => fake.emit('popup.show', ring(`s${i}`, `061111111${n}`, `06 1111111${n}`)));
+    const newest = screen.getByRole('dialog', { name: 'Call from 06 11111113' });
+    await user.click(within(newest).getByRole('button', { name: 'Hide card' }));
+    // The stack unfolds the next card by itself: the keyboard stays where it was.
+    const next = screen.getByRole('dialog', { name: 'Call from 06 11111112' });
+    expect(within(next).getByRole('textbox', { name: 'Comments' })).toBeTruthy();
+    expect(next.contains(document.activeElement)).toBe(false);
+    // The next call is the one the agent must see: in full, on top.
+    act(() => fake.emit('popup.show', ring('s9', '0611111119', '06 11111119')));
+    const fresh = screen.getByRole('dialog', { name: 'Call from 06 11111119' });
+    expect(within(fresh).getByRole('textbox', { name: 'Comments' })).toBeTruthy();
+    await user.click(within(fresh).getByRole('button', { name: 'Hide card' }));
+    expect(screen.queryByRole('dialog', { name: 'Call from 06 11111119' })).toBeNull();
+  });
+
   it('focusing a folded card opens it, and the keys work at once', async () => {
     const user = userEvent.setup();
     const fake = createFakeApi();
