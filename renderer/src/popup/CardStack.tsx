@@ -45,10 +45,7 @@ export function CardStack({ className }: { className?: string }) {
   // card is painted: reflowing the history first would delay the card.
   const anyCards = cards.length > 0;
   const [roomMade, setRoomMade] = useState(false);
-  useEffect(() => {
-    if (!anyCards) setRoomMade(false);
-    else afterPaint('card-stack-room', () => setRoomMade(true));
-  }, [anyCards]);
+  useEffect(() => afterPaint('card-stack-room', () => setRoomMade(anyCards)), [anyCards]);
 
   const busy = (call: CallView) =>
     call.key === focused ||
@@ -74,7 +71,7 @@ export function CardStack({ className }: { className?: string }) {
           className={`card-stack ${className ?? ''}`}
           role="region"
           aria-label={t('card.stackLabel')}
-          data-room={roomMade ? '' : undefined}
+          data-room={anyCards && roomMade ? '' : undefined}
           onFocus={(e) => {
             const key = (e.target as HTMLElement).closest<HTMLElement>('[data-card-key]')?.dataset
               .cardKey;
