@@ -5,13 +5,7 @@
 // overflow its control (clippedText); English and German are saved under test-results/screens/
 // for a human to look at.
 import type { Page } from '@playwright/test';
-import {
-  test,
-  expect,
-  CONTACT_FILES,
-  chooseContactsFile,
-  importContacts,
-} from './screens-fixture';
+import { test, expect, CONTACT_FILES, chooseContactsFile, importContacts } from './screens-fixture';
 import { LANGUAGES } from './i18n';
 import { clippedText, popupUrl, THEMES, useTheme } from './screens';
 

@@ -250,7 +250,7 @@ export function ContactsScreen({
                         id={targetId(target)}
                         type="button"
                         className={`dial-button${isActive ? ' active' : ''}`}
-                        aria-label={callButtonName(t, c, n.label)}
+                        aria-label={callButtonName(t, c, n.label, n.number)}
                         onClick={() => dialTarget(target)}
                       >
                         <span className="dial-label">{labelText(t, n.label)}</span> {n.number}
