@@ -386,7 +386,12 @@ export const de = {
     description:
       'Alles in CallPop funktioniert allein mit der Tastatur; Tab springt zum nächsten Element.',
     close: 'Schließen',
-    group: { anywhere: 'Überall', history: 'In der Anrufliste', card: 'Auf einer Anrufkarte' },
+    group: {
+      anywhere: 'Überall',
+      history: 'In der Anrufliste',
+      card: 'Auf einer Anrufkarte',
+      contacts: 'In der Kontaktsuche',
+    },
     key: { Ctrl: 'Strg', Alt: 'Alt', Enter: 'Eingabe', Esc: 'Esc', Home: 'Pos1', End: 'Ende' },
     action: {
       help: 'Diese Tastenkürzel zeigen',
@@ -398,6 +403,8 @@ export const de = {
       status: 'Einen Abschlussstatus wählen',
       save: 'Den Abschluss speichern',
       hide: 'Die Karte ausblenden oder die Ansicht schließen',
+      pickNumber: 'Eine Nummer aus den Treffern wählen',
+      dialNumber: 'Die gewählte Nummer anrufen',
     },
   },
   firstRun: {

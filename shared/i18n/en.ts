@@ -393,7 +393,12 @@ export const en = {
     title: 'Keyboard shortcuts',
     description: 'Everything in CallPop works with the keyboard alone; Tab moves between controls.',
     close: 'Close',
-    group: { anywhere: 'Anywhere', history: 'In the call history', card: 'On a call card' },
+    group: {
+      anywhere: 'Anywhere',
+      history: 'In the call history',
+      card: 'On a call card',
+      contacts: 'In the contacts search',
+    },
     key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End' },
     action: {
       help: 'Show these shortcuts',
@@ -405,6 +410,8 @@ export const en = {
       status: 'Choose a wrap-up status',
       save: 'Save the wrap-up',
       hide: 'Hide the card or close the view',
+      pickNumber: 'Choose a number among the results',
+      dialNumber: 'Dial the chosen number',
     },
   },
   firstRun: {

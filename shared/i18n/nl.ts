@@ -379,7 +379,12 @@ export const nl = {
     description:
       'Alles in CallPop werkt met alleen het toetsenbord; Tab gaat naar het volgende element.',
     close: 'Sluiten',
-    group: { anywhere: 'Overal', history: 'In de oproepgeschiedenis', card: 'Op een oproepkaart' },
+    group: {
+      anywhere: 'Overal',
+      history: 'In de oproepgeschiedenis',
+      card: 'Op een oproepkaart',
+      contacts: 'In het zoeken naar contacten',
+    },
     key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End' },
     action: {
       help: 'Deze sneltoetsen tonen',
@@ -391,6 +396,8 @@ export const nl = {
       status: 'Een afhandelstatus kiezen',
       save: 'De afhandeling opslaan',
       hide: 'De kaart verbergen of de weergave sluiten',
+      pickNumber: 'Een nummer uit de resultaten kiezen',
+      dialNumber: 'Het gekozen nummer bellen',
     },
   },
   firstRun: {

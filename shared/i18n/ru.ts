@@ -388,7 +388,12 @@ export const ru = {
     title: 'Сочетания клавиш',
     description: 'Всё в CallPop работает с одной клавиатуры; Tab переходит к следующему элементу.',
     close: 'Закрыть',
-    group: { anywhere: 'Везде', history: 'В истории звонков', card: 'На карточке звонка' },
+    group: {
+      anywhere: 'Везде',
+      history: 'В истории звонков',
+      card: 'На карточке звонка',
+      contacts: 'В поиске контактов',
+    },
     key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End' },
     action: {
       help: 'Показать эти сочетания',
@@ -400,6 +405,8 @@ export const ru = {
       status: 'Выбрать итог звонка',
       save: 'Сохранить итог',
       hide: 'Скрыть карточку или закрыть окно',
+      pickNumber: 'Выбрать номер среди найденных',
+      dialNumber: 'Позвонить на выбранный номер',
     },
   },
   firstRun: {
