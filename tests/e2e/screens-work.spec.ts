@@ -52,6 +52,16 @@ for (const language of LANGUAGES) {
         await page.getByRole('button', { name: t('contacts.close'), exact: true }).click();
         await expect(page.locator('.contact-row').first()).toBeVisible();
         await lookAt(page, `contacts${suffix}`, save, true);
+        if (save) {
+          // Windows high contrast: the system's colours, every boundary and state still there.
+          await page.emulateMedia({ colorScheme: 'dark', forcedColors: 'active' });
+          await expect.poll(() => clippedText(page)).toEqual([]);
+          await page.screenshot({
+            path: `test-results/screens/contacts${suffix}-forced-colors.png`,
+            fullPage: true,
+          });
+          await page.emulateMedia({ forcedColors: 'none' });
+        }
 
         await page.locator('.contact-tools button').first().click();
         await expect(page.locator('.contact-form')).toBeVisible();
