@@ -426,7 +426,12 @@ export const de = {
     description:
       'Alles in CallPop funktioniert allein mit der Tastatur; Tab springt zum nächsten Element.',
     close: 'Schließen',
-    group: { anywhere: 'Überall', history: 'In der Anrufliste', card: 'Auf einer Anrufkarte' },
+    group: {
+      anywhere: 'Überall',
+      history: 'In der Anrufliste',
+      card: 'Auf einer Anrufkarte',
+      contacts: 'In der Kontaktsuche',
+    },
     key: {
       Ctrl: 'Strg',
       Alt: 'Alt',
@@ -448,6 +453,8 @@ export const de = {
       status: 'Einen Abschlussstatus wählen',
       save: 'Den Abschluss speichern',
       hide: 'Die Karte ausblenden oder die Ansicht schließen',
+      pickNumber: 'Eine Nummer aus den Treffern wählen',
+      dialNumber: 'Die gewählte Nummer anrufen',
     },
   },
   firstRun: {

@@ -432,7 +432,12 @@ export const en = {
     title: 'Keyboard shortcuts',
     description: 'Everything in CallPop works with the keyboard alone; Tab moves between controls.',
     close: 'Close',
-    group: { anywhere: 'Anywhere', history: 'In the call history', card: 'On a call card' },
+    group: {
+      anywhere: 'Anywhere',
+      history: 'In the call history',
+      card: 'On a call card',
+      contacts: 'In the contacts search',
+    },
     key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End', C: 'C' },
     action: {
       help: 'Show these shortcuts',
@@ -446,6 +451,8 @@ export const en = {
       status: 'Choose a wrap-up status',
       save: 'Save the wrap-up',
       hide: 'Hide the card or close the view',
+      pickNumber: 'Choose a number among the results',
+      dialNumber: 'Dial the chosen number',
     },
   },
   firstRun: {

@@ -419,7 +419,12 @@ export const nl = {
     description:
       'Alles in CallPop werkt met alleen het toetsenbord; Tab gaat naar het volgende element.',
     close: 'Sluiten',
-    group: { anywhere: 'Overal', history: 'In de oproepgeschiedenis', card: 'Op een oproepkaart' },
+    group: {
+      anywhere: 'Overal',
+      history: 'In de oproepgeschiedenis',
+      card: 'Op een oproepkaart',
+      contacts: 'In het zoeken naar contacten',
+    },
     key: { Ctrl: 'Ctrl', Alt: 'Alt', Enter: 'Enter', Esc: 'Esc', Home: 'Home', End: 'End', C: 'C' },
     action: {
       help: 'Deze sneltoetsen tonen',
@@ -433,6 +438,8 @@ export const nl = {
       status: 'Een afhandelstatus kiezen',
       save: 'De afhandeling opslaan',
       hide: 'De kaart verbergen of de weergave sluiten',
+      pickNumber: 'Een nummer uit de resultaten kiezen',
+      dialNumber: 'Het gekozen nummer bellen',
     },
   },
   firstRun: {

@@ -1,8 +1,9 @@
 // Every screen the accessibility spec runs axe on. Adding a screen is one entry: how to reach
-// it from the main window (seeded with tests/e2e/screens.ts's calls) without relying on the
-// UI language — keyboard shortcuts and stable class names, not translated labels.
+// it from the main window (seeded with tests/e2e/screens.ts's calls): keyboard shortcuts,
+// stable class names, or a control's name in the language under test (`t`).
 import type { A11yScreen } from './axe';
 import { popupUrl } from './screens';
+import { CONTACT_FILES, chooseContactsFile, importContacts, openContacts } from './screens-fixture';
 
 export const A11Y_SCREENS: A11yScreen[] = [
   {
@@ -59,6 +60,38 @@ export const A11Y_SCREENS: A11yScreen[] = [
     },
     close: async (page) => {
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    // A CSV of its own shape: the import asks which column holds what.
+    name: 'contacts import, column mapping',
+    open: async (page, _callpop, t) => {
+      await chooseContactsFile(page, t, CONTACT_FILES.crm);
+      await page.locator('.contacts-mapping').waitFor();
+    },
+  },
+  {
+    name: 'contacts with results',
+    open: async (page, _callpop, t) => {
+      await importContacts(page, t, CONTACT_FILES.outlook);
+      await page.getByRole('button', { name: t('contacts.close'), exact: true }).click();
+      await page.locator('.contact-row').first().waitFor();
+    },
+  },
+  {
+    name: 'new contact form',
+    open: async (page, _callpop, t) => {
+      await openContacts(page, t);
+      await page.getByRole('button', { name: t('contacts.new'), exact: true }).click();
+      await page.locator('.contact-form').waitFor();
+    },
+  },
+  {
+    name: 'edit contact form',
+    open: async (page, _callpop, t) => {
+      await openContacts(page, t);
+      await page.locator('.contact-tools button').first().click();
+      await page.locator('.contact-form').waitFor();
     },
   },
   {

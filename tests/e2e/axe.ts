@@ -4,6 +4,7 @@
 // (`test.use({ bypassCSP: true })`).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import type { TFunction } from 'i18next';
 import type { CallPopServer } from './fixtures';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -33,7 +34,8 @@ export async function expectAccessible(page: Page, what: string, include?: strin
  */
 export interface A11yScreen {
   name: string;
-  open(page: Page, callpop: CallPopServer): Promise<void>;
+  /** `t` is the UI's own translator in the language under test, for names of controls. */
+  open(page: Page, callpop: CallPopServer, t: TFunction): Promise<void>;
   /** Where to go back to afterwards (default: reload the main window). */
   close?(page: Page): Promise<void>;
 }

@@ -93,7 +93,8 @@ test('an agent sets Away', async ({ page, callpop, pbx }) => {
   await status.click();
   await page.getByRole('option', { name: 'Away' }).click();
   await expect(status).toHaveText(/Away/);
-  expect(pbx.http.extensions.get('102')!.presence).toBe('away');
+  // The bar shows Away at once (optimistic); the PBX hears of it a moment later.
+  await expect.poll(() => pbx.http.extensions.get('102')!.presence).toBe('away');
   expect(pbx.http.paths()).toContain('/setstatus/102/away');
   // Away is not ready (the HTTP API's Ready means Available and in the queues).
   await expect(bar.getByRole('switch', { name: 'Ready' })).not.toBeChecked();

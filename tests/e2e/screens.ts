@@ -79,6 +79,24 @@ export async function clippedText(page: Page, selector = 'body *'): Promise<stri
           `${el.tagName.toLowerCase()} past the right edge: ${el.textContent?.slice(0, 40)}`,
         );
     }
+    // A word split over two lines (overflow-wrap: anywhere in a box too narrow for it) is a
+    // label that does not fit too, even though nothing spills. Long addresses may break.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('.visually-hidden, [aria-hidden="true"], script, style'))
+        continue;
+      const text = node.textContent ?? '';
+      for (const m of text.matchAll(/[^\s\-‐/·,.:()]{2,}/gu)) {
+        if (/[@\\]|^\w+:\/\//.test(m[0])) continue;
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+        if (rects.length > 1 && rects.some((r) => Math.abs(r.top - rects[0]!.top) > 2))
+          out.push(`${parent.tagName.toLowerCase()}.${parent.className} breaks "${m[0]}"`);
+      }
+    }
     return out;
   }, selector);
 }

@@ -51,6 +51,7 @@ export function createContactSearch(db: Db, match: () => MatchOptions) {
   const byPrefix = db.prepare(
     'SELECT * FROM contacts WHERE sort_key >= ? AND sort_key < ? ORDER BY sort_key, id LIMIT ?',
   );
+  const firstByName = db.prepare('SELECT * FROM contacts ORDER BY sort_key, id LIMIT ?');
   const textCache = new Map<number, Statement<unknown[]>>();
 
   // The index answers "the first N rows that match" without reading every match; those are
@@ -84,10 +85,14 @@ export function createContactSearch(db: Db, match: () => MatchOptions) {
     return hits.map((h) => toMatch(h, 'suffix'));
   }
 
-  /** Ids of matching contacts (at most `limit`), or the rows of a short name-prefix query. */
+  /**
+   * Ids of matching contacts (at most `limit`), or the rows of a short name-prefix query (or of
+   * the first contacts by name, for an empty one).
+   */
   function byText(query: string, limit: number): { ids: number[] } | { rows: unknown[] } {
     const q = query.trim();
-    if (!q) return { ids: [] };
+    // Nothing typed yet: the phone book from the top, so imported contacts show at once.
+    if (!q) return { rows: firstByName.all(limit) };
     if (isNumberQuery(q)) {
       const digits = digitsOf(q);
       // The index holds each number as its national significant number (or its digits when

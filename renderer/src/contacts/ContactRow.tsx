@@ -65,7 +65,7 @@ export function ContactRow({
               id={targetId(target)}
               type="button"
               className={`dial-button${active === index ? ' active' : ''}`}
-              aria-label={callButtonName(t, who, n.label)}
+              aria-label={callButtonName(t, who, n.label, n.number)}
               onClick={() => onDial(target)}
             >
               <span className="dial-label">{labelText(t, n.label)}</span> {n.number}

@@ -8,14 +8,16 @@ export function labelText(t: TFunction, label: string): string {
     : label;
 }
 
-/** The accessible name of a dial button: `Call Jan Jansen`, with the label when there are several. */
+/**
+ * The accessible name of a dial button: `Call Jan Jansen: Mobile +31 6 5111 2222`. It holds
+ * the button's visible text (label and number), so speech control finds it by what it shows.
+ */
 export function callButtonName(
   t: TFunction,
-  contact: Pick<ContactInput, 'name' | 'company' | 'numbers'>,
+  contact: Pick<ContactInput, 'name' | 'company'>,
   label: string,
+  number: string,
 ): string {
-  const name = contact.name || contact.company || contact.numbers[0]?.number || '';
-  return contact.numbers.length > 1
-    ? t('contacts.callWithLabel', { name, label: labelText(t, label) })
-    : t('contacts.call', { name });
+  const name = contact.name || contact.company || number;
+  return t('contacts.callWithNumber', { name, label: labelText(t, label), number });
 }

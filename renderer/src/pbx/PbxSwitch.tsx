@@ -22,8 +22,12 @@ export function PbxSwitch({ label, checked, disabled, onChange, compact }: PbxSw
         id={id}
         className="switch"
         checked={checked === true}
-        disabled={disabled}
-        onCheckedChange={onChange}
+        // Busy while a change is on its way: aria-disabled, not disabled, because a disabled
+        // button loses the keyboard focus and the agent would Tab from the top again.
+        aria-disabled={disabled || undefined}
+        onCheckedChange={(next) => {
+          if (!disabled) onChange(next);
+        }}
         aria-label={compact ? label : undefined}
       >
         <Switch.Thumb className="switch-thumb" />

@@ -16,10 +16,15 @@ export interface Shortcut {
     | 'toCallBack'
     | 'status'
     | 'save'
-    | 'hide';
+    | 'hide'
+    | 'pickNumber'
+    | 'dialNumber';
 }
 
-export const SHORTCUTS: { group: 'anywhere' | 'history' | 'card'; items: Shortcut[] }[] = [
+export const SHORTCUTS: {
+  group: 'anywhere' | 'history' | 'card' | 'contacts';
+  items: Shortcut[];
+}[] = [
   {
     group: 'anywhere',
     items: [
@@ -44,6 +49,13 @@ export const SHORTCUTS: { group: 'anywhere' | 'history' | 'card'; items: Shortcu
       { keys: ['1', '2', '3', '4'], action: 'status' },
       { keys: ['Ctrl', 'Enter'], action: 'save' },
       { keys: ['Esc'], action: 'hide' },
+    ],
+  },
+  {
+    group: 'contacts',
+    items: [
+      { keys: ['↑', '↓'], action: 'pickNumber' },
+      { keys: ['Enter'], action: 'dialNumber' },
     ],
   },
 ];

@@ -9,6 +9,7 @@ export const contactsDe = {
     results: 'Gefundene Kontakte',
     call: '{{name}} anrufen',
     callWithLabel: '{{name}} anrufen ({{label}})',
+    callWithNumber: '{{name}} anrufen: {{label}} {{number}}',
     empty: 'Noch keine Kontakte. Importieren Sie eine Datei oder legen Sie einen an.',
     noMatch: 'Kein Kontakt gefunden',
     more: 'Weitere Treffer: tippen Sie weiter, um die Liste einzugrenzen',

@@ -9,6 +9,7 @@ export const contactsEn = {
     results: 'Contacts found',
     call: 'Call {{name}}',
     callWithLabel: 'Call {{name}} ({{label}})',
+    callWithNumber: 'Call {{name}}: {{label}} {{number}}',
     empty: 'No contacts yet. Import a file or add one.',
     noMatch: 'No contact matches',
     more: 'More contacts match: type more to narrow the list',

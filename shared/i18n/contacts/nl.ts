@@ -9,6 +9,7 @@ export const contactsNl = {
     results: 'Gevonden contacten',
     call: '{{name}} bellen',
     callWithLabel: '{{name}} bellen ({{label}})',
+    callWithNumber: '{{name}} bellen: {{label}} {{number}}',
     empty: 'Nog geen contacten. Importeer een bestand of voeg er een toe.',
     noMatch: 'Geen contact gevonden',
     more: 'Er zijn meer treffers: typ verder om de lijst te verkleinen',

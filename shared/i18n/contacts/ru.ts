@@ -9,6 +9,7 @@ export const contactsRu = {
     results: 'Найденные контакты',
     call: 'Позвонить: {{name}}',
     callWithLabel: 'Позвонить: {{name}} ({{label}})',
+    callWithNumber: 'Позвонить: {{name}}, {{label}} {{number}}',
     empty: 'Контактов пока нет. Импортируйте файл или добавьте контакт.',
     noMatch: 'Ничего не найдено',
     more: 'Найдено больше: уточните запрос',

@@ -133,6 +133,12 @@ describe('search', () => {
   ])('%s → %j', (q, expected) => {
     expect(names(q)).toEqual(expected);
   });
+
+  it('lists the contacts by name before anything is typed, up to the limit', () => {
+    expect(names('')).toEqual(['Anna van Dijk', 'José Müller', 'Иван Петров']);
+    expect(names('  ')).toEqual(names(''));
+    expect(store.search('', 2).map((c) => c.name)).toEqual(['Anna van Dijk', 'José Müller']);
+  });
 });
 
 describe('create, update, delete', () => {

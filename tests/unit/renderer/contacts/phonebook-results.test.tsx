@@ -73,12 +73,12 @@ describe('3CX phonebook results in Search contacts', () => {
     await user.type(screen.getByRole('combobox', { name: 'Search contacts' }), '0612345678');
 
     // The phonebook has not answered: the local contact is there all the same.
-    expect(await screen.findByRole('button', { name: 'Call Jan Jansen' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: /^Call Jan Jansen:/ })).toBeTruthy();
     await waitFor(() => expect(fake.api.searchPhonebook).toHaveBeenCalledWith('0612345678'));
-    expect(screen.queryByRole('button', { name: 'Call Petra Visser' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Call Petra Visser:/ })).toBeNull();
 
     answer(petra);
-    const call = await screen.findByRole('button', { name: 'Call Petra Visser' });
+    const call = await screen.findByRole('button', { name: /^Call Petra Visser:/ });
     const list = screen.getByRole('list', { name: 'Contacts found' });
     const items = within(list).getAllByRole('listitem');
     expect(items.map((i) => i.textContent)).toEqual([
@@ -106,7 +106,7 @@ describe('3CX phonebook results in Search contacts', () => {
     const { fake } = setup();
     renderWithApi(fake, <ContactsScreen />);
     await user.type(screen.getByRole('combobox', { name: 'Search contacts' }), 'Jan');
-    expect(await screen.findByRole('button', { name: 'Call Jan Jansen' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: /^Call Jan Jansen:/ })).toBeTruthy();
     await new Promise((r) => setTimeout(r, 400));
     expect(fake.api.searchPhonebook).not.toHaveBeenCalled();
   });
@@ -121,6 +121,6 @@ describe('3CX phonebook results in Search contacts', () => {
     expect(
       await screen.findByText('The 3CX phonebook could not be searched: PBX unreachable'),
     ).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Call Jan Jansen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Call Jan Jansen:/ })).toBeTruthy();
   });
 });
