@@ -20,7 +20,9 @@ interface CliMessage {
   params?: CliParams;
 }
 
-const ACK_TIMEOUT_MS = 10_000;
+// A primary that accepted the connection is there: it may still be loading its core on a busy
+// PC. Waiting as long as for a primary to start loses no call; the trampoline keeps its 2 s.
+const ACK_TIMEOUT_MS = 30_000;
 // How long a launch waits for a primary that holds the lock but is still starting. 3CX starts
 // the CRM executable 2–3 times per call, often all at once; on a busy PC the first one can take
 // more than 10 s to listen, and giving up then loses the event. The lock goes stale after 30 s.
