@@ -178,3 +178,26 @@ export async function hideCard(page: Page, match: CardMatch): Promise<void> {
 }
 
 export const epochNow = (): number => performance.timeOrigin + performance.now();
+
+/** One request over the page's own contract (its WebSocket, with the browser token). */
+export function rpc<T>(page: Page, url: string, channel: string, payload: object = {}): Promise<T> {
+  const token = new URL(url).hash.replace('#token=', '');
+  return page.evaluate(`new Promise((done, fail) => {
+    const ws = new WebSocket('ws://' + location.host + '/ipc?token=' + ${JSON.stringify(token)});
+    ws.onopen = () => ws.send(JSON.stringify({ id: 1, channel: ${JSON.stringify(channel)}, payload: ${JSON.stringify(payload)} }));
+    ws.onmessage = (m) => {
+      const msg = JSON.parse(m.data);
+      if (msg.id !== 1) return;
+      ws.close();
+      msg.result.ok ? done(msg.result.value) : fail(new Error(msg.result.error.message));
+    };
+    ws.onerror = () => fail(new Error('no WebSocket'));
+  })`);
+}
+
+/** Closes every open card, as an agent would before the measured calls. */
+export async function hideAllCards(page: Page, url: string): Promise<void> {
+  const open = await rpc<Array<{ id: string }>>(page, url, 'popup.list');
+  for (const card of open) await rpc(page, url, 'popup.dismiss', { callId: card.id });
+  await page.locator('[data-call-id]').first().waitFor({ state: 'detached', timeout: 15_000 });
+}

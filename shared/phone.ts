@@ -196,8 +196,20 @@ export function callingCode(country: string): string | null {
 export function countryName(code: string | null, language = 'en'): string | null {
   if (!code) return null;
   try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+    return regionNames(language).of(code) ?? code;
   } catch {
     return code;
   }
+}
+
+// Building an Intl.DisplayNames costs far more than asking one, and every card asks on each
+// render: keep one per language.
+const regionNamesByLanguage = new Map<string, Intl.DisplayNames>();
+function regionNames(language: string): Intl.DisplayNames {
+  let names = regionNamesByLanguage.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: 'region' });
+    regionNamesByLanguage.set(language, names);
+  }
+  return names;
 }

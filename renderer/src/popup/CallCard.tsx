@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/ipc';
@@ -19,7 +19,7 @@ import { usePaintReport } from './use-paint-report';
  * One call's screen pop: who is calling, what we know, and the wrap-up form. Folded, it is one
  * line (caller, state, timer); focusing it or its line opens it again.
  */
-export function CallCard({
+export const CallCard = memo(function CallCard({
   call,
   folded = false,
   openedByAgent = false,
@@ -29,7 +29,8 @@ export function CallCard({
   folded?: boolean;
   /** The agent opened this card from its folded line (not the stack making room). */
   openedByAgent?: boolean;
-  onExpand?: () => void;
+  /** Stable across renders (the stack passes one function for every card). */
+  onExpand?: (key: string) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -89,7 +90,7 @@ export function CallCard({
         className={`${stateClass} card-folded`}
         onKeyDown={onKeyDown}
         // The agent went to this card (Tab, a click on its line): it opens and stays open.
-        onFocus={() => onExpand?.()}
+        onFocus={() => onExpand?.(call.key)}
       >
         <div className="card-fold-row">
           <button
@@ -97,7 +98,7 @@ export function CallCard({
             className="card-unfold"
             // Named by what it shows (caller and state); "collapsed" says it opens.
             aria-expanded={false}
-            onClick={onExpand}
+            onClick={() => onExpand?.(call.key)}
           >
             <span className="caller-line">{numberText(t, call)}</span>
             <span className={`state state-${call.outcome ?? call.state}`}>
@@ -145,7 +146,7 @@ export function CallCard({
       <p className="hint">{t('card.hint')}</p>
     </section>
   );
-}
+});
 
 /** Country, city and line type, in the UI language. */
 export function PhoneFacts({ call }: { call: CallView }) {

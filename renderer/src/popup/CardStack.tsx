@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { cardFate, fullCards, type LifecycleSettings } from '../../../shared/card-lifecycle';
@@ -41,6 +41,8 @@ export function CardStack({ className }: { className?: string }) {
   );
   const [focused, setFocused] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // One function for every card, so a new card leaves the others' renders alone (memo).
+  const expand = useCallback((key: string) => setExpanded((s) => new Set([...s, key])), []);
   // The window makes room beside the cards (its content reflows) one frame after the first
   // card is painted: reflowing the history first would delay the card.
   const anyCards = cards.length > 0;
@@ -87,7 +89,7 @@ export function CardStack({ className }: { className?: string }) {
                 call={call}
                 folded={!full.has(call.key)}
                 openedByAgent={expanded.has(call.key)}
-                onExpand={() => setExpanded((s) => new Set([...s, call.key]))}
+                onExpand={expand}
               />
             </div>
           ))}
