@@ -4,33 +4,18 @@
 // stop shows a focus ring, Enter dials (a stand-in tcx.assistant.client, a real script, records
 // what it was asked to dial), Space toggles a queue login on the PBX fixture, and a card that
 // pops while the agent types takes no focus: the live region says it instead.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ROOT } from './fixtures';
+import { standInAssistant } from './stand-in-assistant';
 import { test, expect, CONTACT_FILES, importContacts } from './screens-fixture';
 
-const standIn = join(ROOT, 'test-results', 'e2e-keyboard-tcx-assistant-client');
-const argvLog = join(ROOT, 'test-results', 'e2e-keyboard-tcx-argv.jsonl');
+const assistant = standInAssistant('keyboard');
 
-test.use({ extraSettings: { dialer: { via: 'assistant', assistantPath: standIn } } });
+test.use({ extraSettings: { dialer: { via: 'assistant', assistantPath: assistant.path } } });
 
-test.beforeAll(() => {
-  writeFileSync(
-    standIn,
-    `#!${process.execPath}\nrequire('fs').appendFileSync(${JSON.stringify(argvLog)}, JSON.stringify(process.argv.slice(2)) + '\\n');\n`,
-  );
-  chmodSync(standIn, 0o755);
-});
-test.beforeEach(() => writeFileSync(argvLog, ''));
+test.beforeAll(() => assistant.install());
+test.beforeEach(() => assistant.reset());
 
-const dialed = () =>
-  existsSync(argvLog)
-    ? readFileSync(argvLog, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as string[])
-    : [];
+const dialed = assistant.dialed;
 
 interface Stop {
   name: string;

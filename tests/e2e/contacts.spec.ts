@@ -3,36 +3,22 @@
 // finds a contact by part of the name, clicks `Call <name>`; a stand-in tcx.assistant.client
 // (a real script) records what it was asked to dial. Then 3CX reports the outbound call
 // (S, C, E as separate processes) and the card shows who was called.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, ROOT } from './fixtures';
+import { standInAssistant } from './stand-in-assistant';
 
-const standIn = join(ROOT, 'test-results', 'e2e-tcx-assistant-client');
-const argvLog = join(ROOT, 'test-results', 'e2e-tcx-argv.jsonl');
+const assistant = standInAssistant('contacts');
 
 test.use({
   settings: {
-    dialer: { via: 'assistant', assistantPath: standIn },
+    dialer: { via: 'assistant', assistantPath: assistant.path },
     agent: { defaultCountry: 'NL' },
   },
 });
 
-test.beforeAll(() => {
-  writeFileSync(
-    standIn,
-    `#!${process.execPath}\nrequire('fs').appendFileSync(${JSON.stringify(argvLog)}, JSON.stringify(process.argv.slice(2)) + '\\n');\n`,
-  );
-  chmodSync(standIn, 0o755);
-  writeFileSync(argvLog, '');
-});
+test.beforeAll(() => assistant.install());
 
-const dialed = () =>
-  existsSync(argvLog)
-    ? readFileSync(argvLog, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as string[])
-    : [];
+const dialed = assistant.dialed;
 
 test('import, search, click Call <name>, and the outbound card names the contact', async ({
   page,

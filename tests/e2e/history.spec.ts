@@ -3,40 +3,27 @@
 // through main (main.show) to the contacts form and the card then names the caller; the
 // history is one Tab stop where C calls back; and over a seeded journal of 450 calls the list
 // pages to the very last call and Export CSV holds the whole filtered selection.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, ROOT, startServer, stopServer } from './fixtures';
+import { test, expect, startServer, stopServer } from './fixtures';
+import { standInAssistant } from './stand-in-assistant';
 import { openDatabase } from '../../electron/core/db';
 import { createJournal } from '../../electron/core/journal';
 
-const standIn = join(ROOT, 'test-results', 'e2e-history-tcx-client');
-const argvLog = join(ROOT, 'test-results', 'e2e-history-tcx-argv.jsonl');
+const assistant = standInAssistant('history');
 
 test.use({
   settings: {
-    dialer: { via: 'assistant', assistantPath: standIn },
+    dialer: { via: 'assistant', assistantPath: assistant.path },
     agent: { defaultCountry: 'NL' },
     app: { firstRunDone: true },
   },
 });
 
-test.beforeAll(() => {
-  writeFileSync(
-    standIn,
-    `#!${process.execPath}\nrequire('fs').appendFileSync(${JSON.stringify(argvLog)}, JSON.stringify(process.argv.slice(2)) + '\\n');\n`,
-  );
-  chmodSync(standIn, 0o755);
-  writeFileSync(argvLog, '');
-});
+test.beforeAll(() => assistant.install());
 
-const dialed = () =>
-  existsSync(argvLog)
-    ? readFileSync(argvLog, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as string[])
-    : [];
+const dialed = assistant.dialed;
 
 test('Add contact on a card opens the pre-filled form; the card then names the caller', async ({
   page,
