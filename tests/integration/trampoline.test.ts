@@ -31,6 +31,7 @@ import {
   type CallSpec,
   type ExportRecord,
 } from '../fixtures/cli-processes';
+import { HARD_ARGUMENTS } from '../fixtures/hard-arguments';
 
 const NOTIFY = join(ROOT, 'dist', 'bin', 'callpop-notify');
 const isRoot = process.getuid?.() === 0;
@@ -143,12 +144,7 @@ describe('callpop-notify, the native trampoline', () => {
       '/N:S',
       '/C:+31 6 1234 5678',
       `/X:${'x'.repeat(32 * 1024)}`,
-      'Zoë Ångström 日本語 😀',
-      'say "hello" \\"there\\"',
-      'C:\\Program Files\\3CX\\',
-      '',
-      '  two  spaces  ',
-      'tab\there',
+      ...HARD_ARGUMENTS,
       '/I:Uni-1',
     ];
     const cwd = tempDir();
