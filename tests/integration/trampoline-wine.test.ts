@@ -154,13 +154,19 @@ const MAX_COMMAND_LINE = 32_766;
 
 /**
  * An argument as long as a command line that also holds `others` can take (each of them
- * quoted at its worst: every character doubled, two quotes and a space), half Cyrillic.
+ * quoted at its worst: every character doubled, two quotes and a space). Half CJK, half
+ * Cyrillic: about 80 KB of UTF-8, more than the pipe's 64 KB buffer takes in one write.
  */
 function longestArgument(others: readonly string[]): string {
   const room = MAX_COMMAND_LINE - others.reduce((n, a) => n + 2 * a.length + 3, 0) - 3;
   const half = Math.floor(room / 2);
-  return 'ж'.repeat(half) + 'x'.repeat(room - half - 2) + '😀';
+  return '日'.repeat(half) + 'ж'.repeat(room - half - 2) + '😀';
 }
+
+// Skipped where Wine or MinGW is missing; CI installs both (.ci/run) and must run these.
+it.runIf(process.env.CI === 'true')('CI has Wine and MinGW for the Windows trampoline', () => {
+  expect({ haveWine, haveMingw }).toEqual({ haveWine: true, haveMingw: true });
+});
 
 describe.runIf(ready)('callpop-notify.exe under Wine', () => {
   it('finds the pipe the Node side names, however the data directory is written', async () => {
@@ -205,12 +211,13 @@ describe.runIf(ready)('callpop-notify.exe under Wine', () => {
   });
 
   it('hands over the longest argument Windows allows, Unicode, quotes, backslashes and empty arguments unchanged', async () => {
-    const dataDir = tempDir('data');
+    const dataDir = tempDir('данные 日本 😀');
     const cwd = tempDir('cwd with spaces');
     const server = await pipeServer(winPath(dataDir), 1, 'reply');
     const argv = ['/N:S', '/C:+31 6 1234 5678', ...HARD_ARGUMENTS, '/I:Uni-1'];
     argv.splice(2, 0, longestArgument([NOTIFY, ...argv]));
     expect(argv[2]!.length).toBeGreaterThan(30_000);
+    expect(Buffer.byteLength(argv[2]!)).toBeGreaterThan(64 * 1024);
 
     const r = await notify(argv, { dataDir, cwd });
     expect(r.code, r.stderr).toBe(0);
@@ -322,7 +329,7 @@ describe.runIf(ready)('callpop-notify.exe under Wine', () => {
   });
 
   it('a refusal: exit 1 and the refusal, with the argv, in notify.log', async () => {
-    const dataDir = tempDir('data');
+    const dataDir = tempDir('Данные Zoë 😀');
     const refusal = JSON.stringify({
       ok: false,
       error: 'malformed request: argv must be an array of strings',
