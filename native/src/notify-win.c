@@ -71,19 +71,42 @@ static int file_exists_w(const wchar_t *path) {
   return GetFileAttributesW(path) != INVALID_FILE_ATTRIBUTES;
 }
 
+static int is_sep(wchar_t c) { return c == L'\\' || c == L'/'; }
+
+/*
+ * The length of a root that Node's resolve ends with a separator, counting that separator
+ * whether it is there or not: 3 for C:\ and 12 for \\fs\agent1 (or \\fs\agent1\ ), else 0.
+ */
+static DWORD root_length(const wchar_t *p) {
+  if (p[0] && p[1] == L':' && is_sep(p[2])) return 3;
+  if (!is_sep(p[0]) || !is_sep(p[1]) || p[2] == L'?' || p[2] == L'.') return 0;
+  const wchar_t *q = p + 2;
+  while (*q && !is_sep(*q)) q++; /* the server */
+  if (q == p + 2 || !*q) return 0;
+  const wchar_t *share = ++q;
+  while (*q && !is_sep(*q)) q++;
+  return q == share ? 0 : (DWORD)(q - p) + 1;
+}
+
 /* path.win32.resolve, as far as the data directory needs it: GetFullPathNameW. */
 static void full_path(cp_buf *out, const char *path) {
   cp_buf_init(out);
   wchar_t *w = to_wide(path);
   wchar_t full[32768];
-  DWORD n = w ? GetFullPathNameW(w, 32768, full, NULL) : 0;
+  DWORD n = w ? GetFullPathNameW(w, 32767, full, NULL) : 0;
   free(w);
-  if (n == 0 || n >= 32768) {
+  if (n == 0 || n >= 32767) {
     cp_buf_puts(out, path);
     return;
   }
-  /* Node's resolve drops a trailing separator except after a drive root ("C:\"). */
-  while (n > 3 && (full[n - 1] == L'\\' || full[n - 1] == L'/')) full[--n] = 0;
+  /* Node's resolve drops a trailing separator except after a root (C:\ or \\fs\share\ ),
+   * and adds the one a share root lacks: the pipe's name must be the one Node computes. */
+  DWORD root = root_length(full);
+  while (n > (root ? root : 3) && is_sep(full[n - 1])) full[--n] = 0;
+  if (root == n + 1) {
+    full[n++] = L'\\';
+    full[n] = 0;
+  }
   char *u = to_utf8(full);
   cp_buf_puts(out, u ? u : path);
   free(u);

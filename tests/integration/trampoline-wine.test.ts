@@ -194,6 +194,22 @@ describe.runIf(ready)('callpop-notify.exe under Wine', () => {
     expect(existsSync(join(dataDir, 'logs'))).toBe(false);
   });
 
+  it('finds the pipe for a data directory at the root of a network share', async () => {
+    // Node's resolve keeps the separator after a share root (\\fs\agent1\) as after C:\ .
+    const share = '\\\\fs\\agent1';
+    const given = [
+      ['/N:S', '/I:Share-1', '--data-dir', share],
+      ['/N:E', '/I:Share-1', '--data-dir', '//fs/agent1/'],
+    ];
+    const server = await pipeServer(share, given.length, 'reply');
+    for (const argv of given) {
+      const r = await notify(argv, { dataDir: null });
+      expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    await server.run.exit;
+    expect(server.requests().map((q) => q.argv)).toEqual(given);
+  });
+
   it('without a data directory given: the pipe of %APPDATA%\\callpop beside CallPop.exe, else of %USERPROFILE%\\.callpop', async () => {
     // Wine sets APPDATA and USERPROFILE from its prefix, whatever the Unix environment says.
     const profile = `C:\\users\\${userInfo().username}`;
