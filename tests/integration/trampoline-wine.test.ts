@@ -10,7 +10,15 @@
 // (GetNamedPipeServerProcessId, the server's token, EqualSid) does run on every delivery below.
 // Wine enforces no DACL between processes of that one user either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { socketPathFor, type ForwardReply, type ForwardRequest } from '../../electron/host/forward';
@@ -267,19 +275,28 @@ describe.runIf(ready)('callpop-notify.exe under Wine', () => {
     expect(existsSync(join(dataDir, 'logs'))).toBe(false);
   });
 
-  it('nothing listening: starts node with the CLI and exactly the same arguments', async () => {
+  it('nothing listening: starts node with the CLI and exactly the same arguments, and does not wait for it', async () => {
     const dataDir = tempDir('data');
     const out = join(tempDir('echo'), 'argv.json');
+    const hold = `${out}.release`;
     const cli = `${winPath(bin)}\\..\\cli\\callpop.mjs`;
     const argv = ['/N:S', '/C:0612345678', ...HARD_ARGUMENTS, '/T:I', '/I:Cold-1'];
     argv.push(longestArgument([NOTIFY, winPath(ECHO), cli, ...argv]));
 
     const r = await notify(argv, {
       dataDir,
-      env: { CALLPOP_NODE: winPath(ECHO), ARGV_ECHO_OUT: winPath(out) },
+      env: {
+        CALLPOP_NODE: winPath(ECHO),
+        ARGV_ECHO_OUT: winPath(out),
+        ARGV_ECHO_HOLD: winPath(hold),
+      },
     });
     expect(r.code, r.stderr).toBe(0);
     const got = await echoed(out);
+    // The trampoline has exited; what it started runs on until told to stop.
+    expect(existsSync(`${out}.done`)).toBe(false);
+    writeFileSync(hold, '');
+    await waitFor('the started program to exit', () => existsSync(`${out}.done`));
     // Electron splits with CommandLineToArgvW, node.exe with the C runtime: both agree.
     expect(got.commandLineToArgvW).toEqual([winPath(ECHO), cli, ...argv]);
     expect(got.crt).toEqual(got.commandLineToArgvW);
