@@ -4,11 +4,12 @@
 // Wine, against the stand-ins in tests/fixtures/native-win/: a named-pipe server created the
 // way CallPop's endpoint must be, and an argv echo in the place of node.exe / CallPop.exe.
 //
-// What Wine cannot show: every Wine process runs as the one same user (wineserver gives all
-// tokens one SID), so the refusal of a pipe served by another user's process (exit 2) and the
-// pipe's access control against another user never happen here; the check itself
-// (GetNamedPipeServerProcessId, the server's token, EqualSid) does run on every delivery below.
-// Wine enforces no DACL between processes of that one user either.
+// What Wine cannot show: every Wine process runs as the one same user (wineserver gives every
+// token one SID), so the refusal of a pipe served by another user's process (exit 2) never
+// happens here; the check itself (GetNamedPipeServerProcessId, the server's token, EqualSid)
+// does run on every delivery below. Wine does not enforce a pipe's DACL either (a pipe with an
+// empty DACL still opens for reading and writing), so the server's user-only descriptor is
+// created but proves nothing about who else could open it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
