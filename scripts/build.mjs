@@ -13,6 +13,9 @@ import { checkRendererBudget } from './renderer-budget.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 
+// Always the production bundle: a test that builds dist/ runs this under Vitest's NODE_ENV=test,
+// which would make Vite bundle React's development build (over the size budget).
+process.env.NODE_ENV = 'production';
 await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
 const rendererBytes = checkRendererBudget('dist/renderer');
 
