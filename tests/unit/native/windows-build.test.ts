@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The Windows half of callpop-notify compiles without a warning with MinGW (Debian:
-// gcc-mingw-w64-x86-64), as MSVC will build it through node-gyp. It also runs, under Wine:
+// gcc-mingw-w64-x86-64-win32), as MSVC will build it through node-gyp. It also runs, under Wine:
 // tests/integration/trampoline-wine.test.ts.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
