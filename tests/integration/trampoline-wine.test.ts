@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type ForwardReply } from '../../electron/host/forward';
+import { socketPathFor, type ForwardReply } from '../../electron/host/forward';
 import { callEvents, prng, waitFor, type CallSpec } from '../fixtures/cli-processes';
 import { HARD_ARGUMENTS } from '../fixtures/hard-arguments';
 import { haveMingw, haveWine, winPath } from '../fixtures/wine';
@@ -228,6 +228,28 @@ describe.runIf(ready)('callpop-notify.exe under Wine', () => {
       /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z callpop-notify: CallPop did not confirm the event within 2000 ms; argv /,
     );
     expect(log[0]).toContain('["/N:S","/C:0612345678","/T:I","/I:Mute-1"]');
+  });
+
+  it('a pipe that stays busy: it gives up within its bound, exit 1 and the pipe named in notify.log', async () => {
+    const dataDir = rig.tempDir('data');
+    const release = join(rig.tempDir('release'), 'go');
+    const server = await rig.pipeServer(winPath(dataDir), 1, { holdUntil: release });
+    // The first one takes the pipe's only instance; the second finds it busy and waits.
+    const first = rig.notify(['/N:S', '/I:Held-1'], { dataDir });
+    await waitFor('the first request', () => server.requests().length === 1);
+    const second = await rig.notify(['/N:S', '/I:Busy-1'], { dataDir });
+    expect(second.code).toBe(1);
+    expect((await first).code).toBe(1);
+    writeFileSync(release, '');
+    await server.run.exit;
+    const log = rig.notifyLog(dataDir);
+    expect(log).toHaveLength(2);
+    // The name the trampoline computed itself is the one Node computes.
+    const pipe = socketPathFor(winPath(dataDir), 'win32');
+    expect(log.find((l) => l.includes('"/I:Busy-1"'))).toContain(
+      `callpop-notify: CallPop is too busy to accept at ${pipe}; argv `,
+    );
+    expect(log.find((l) => l.includes('"/I:Held-1"'))).toContain('did not confirm the event');
   });
 
   it('a server that closes without answering: exit 1 and one line in notify.log', async () => {
