@@ -51,7 +51,8 @@ export const CallCard = memo(function CallCard({
   // Who is calling, the state and the timer are what the agent looks at first: they are drawn
   // in the frame the call arrives in. The rest (call controls, earlier calls with their own
   // request, the wrap-up form) follows in the next frame, so it never delays the first.
-  const restShown = useNextFrame(call.key);
+  // A card the agent opens from its folded line is wanted whole, at once.
+  const restShown = useNextFrame(call.key) || openedByAgent;
   // The latency budget's last marks; reported after the paint, never in its way.
   usePaintReport(call.id, (id, renderedAt, paintedAt) => {
     api.reportPaint(id, renderedAt, paintedAt).catch(() => {});
