@@ -133,34 +133,70 @@ function selectorScript(match: CardMatch): string {
          (d.getAttribute('data-call-number') || '').replace(/\\D/g, '').endsWith(${JSON.stringify(match.digits)})))`;
 }
 
+export interface CardMarks {
+  /** The card is in the DOM. */
+  rendered: number;
+  /** The frame showing it has been painted: a task queued from that frame's animation
+   * callback has run (so whatever the page queued before it counts too). */
+  painted: number;
+  /** The paint of the caller's number, as the browser's Element Timing reports it. */
+  headPaint: number;
+  /** The paint of its wrap-up form's Save button (Element Timing): the whole card is up. */
+  complete: number;
+}
+
 /**
  * Starts watching for a card; resolves with the epoch times (the clock CallPop's own marks
- * use) at which it was in the DOM and at which the frame showing it had been painted, or -1s
- * after `timeoutMs`. Give the watcher a moment to install before causing the call.
+ * use) of `CardMarks`, or -1s after `timeoutMs`. Give the watcher a moment to install before
+ * causing the call. The Element Timing marks are asked for by the watcher itself (it names the
+ * elements as they appear, before their first paint), so the page under test is unchanged.
  */
-export function watchCard(
-  page: Page,
-  match: CardMatch,
-  timeoutMs = 15_000,
-): Promise<{ rendered: number; painted: number }> {
+export function watchCard(page: Page, match: CardMatch, timeoutMs = 15_000): Promise<CardMarks> {
   // A string, not a function: tsx would add helpers the page does not have.
-  const seen: Promise<{ rendered: number; painted: number }> =
-    page.evaluate(`new Promise((done) => {
+  const seen: Promise<CardMarks> = page.evaluate(`new Promise((done) => {
     const find = ${selectorScript(match)};
     const now = () => performance.timeOrigin + performance.now();
-    let timer;
-    const observer = new MutationObserver(() => { if (find()) fire(); });
-    const fire = () => {
-      const rendered = now();
+    const tag = 'bench-' + Math.random().toString(36).slice(2);
+    const m = { rendered: -1, painted: -1, headPaint: -1, complete: -1 };
+    let timer, formSeen = false;
+    const finish = () => {
       observer.disconnect();
+      paints.disconnect();
       clearTimeout(timer);
-      // requestAnimationFrame runs just before the frame; a task queued from it runs once the
-      // frame is painted.
-      requestAnimationFrame(() => setTimeout(() => done({ rendered, painted: now() }), 0));
+      done(m);
     };
-    timer = setTimeout(() => { observer.disconnect(); done({ rendered: -1, painted: -1 }); }, ${timeoutMs});
+    const maybeDone = () => {
+      if (m.painted >= 0 && m.headPaint >= 0 && m.complete >= 0) finish();
+    };
+    const paints = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.identifier === tag + '-head') m.headPaint = performance.timeOrigin + e.renderTime;
+        if (e.identifier === tag + '-save') m.complete = performance.timeOrigin + e.renderTime;
+      }
+      maybeDone();
+    });
+    paints.observe({ type: 'element', buffered: true });
+    const check = () => {
+      const card = find();
+      if (!card) return;
+      if (m.rendered < 0) {
+        m.rendered = now();
+        card.querySelector('.number')?.setAttribute('elementtiming', tag + '-head');
+        // requestAnimationFrame runs just before the frame; a task queued from it runs once
+        // the frame is painted.
+        requestAnimationFrame(() => setTimeout(() => { m.painted = now(); maybeDone(); }, 0));
+      }
+      const save = card.querySelector('form.wrapup button[type=submit]');
+      if (save && !formSeen) {
+        formSeen = true;
+        observer.disconnect();
+        save.setAttribute('elementtiming', tag + '-save');
+      }
+    };
+    const observer = new MutationObserver(check);
+    timer = setTimeout(finish, ${timeoutMs});
     observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-    if (find()) fire();
+    check();
   })`);
   seen.catch(() => undefined);
   return seen;

@@ -1,6 +1,7 @@
 // Work that must not stand between a push and the card it shows: the history list and the
-// call-detail caches are brought up to date once the frame with the card has been painted.
-// Updates for one call that pile up meanwhile are folded into the latest.
+// call-detail caches are brought up to date once the frame with the card has been painted and
+// the page is idle (background work: whatever else is queued, an agent's key press included,
+// goes first). Updates for one call that pile up meanwhile are folded into the latest.
 
 type Job = () => void;
 
@@ -31,7 +32,12 @@ export function afterPaint(key: string, job: Job): void {
   };
   const fallback = setTimeout(run, MAX_WAIT_MS);
   if (typeof requestAnimationFrame === 'function') {
-    // requestAnimationFrame runs just before the frame; a task queued from it runs after it.
-    requestAnimationFrame(() => setTimeout(run, 0));
+    // requestAnimationFrame runs just before the frame; an idle callback asked for from it runs
+    // after that frame, once the tasks queued meanwhile are done (at the latest by the fallback).
+    requestAnimationFrame(() =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(run, { timeout: MAX_WAIT_MS })
+        : setTimeout(run, 0),
+    );
   }
 }

@@ -10,8 +10,6 @@ import {
 } from '../../shared/ipc';
 import { callKey } from '../../shared/call-tracker';
 
-export const HISTORY_LIMIT = 500;
-
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
@@ -30,7 +28,6 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
 
 export const queryKeys = {
   calls: ['calls'] as const,
-  callList: ['calls', 'list'] as const,
   callDetails: ['calls', 'detail'] as const,
   callDetail: (callId: string) => ['calls', 'detail', callKey(callId)] as const,
   outbox: ['outbox'] as const,
@@ -38,12 +35,6 @@ export const queryKeys = {
   sources: ['sources'] as const,
   missed: ['missed'] as const,
 };
-
-export const callListQuery = (api: CallPopApi) =>
-  queryOptions({
-    queryKey: queryKeys.callList,
-    queryFn: () => unwrap(api.listCalls(HISTORY_LIMIT)),
-  });
 
 export const callDetailQuery = (api: CallPopApi, callId: string) =>
   queryOptions({
@@ -86,14 +77,6 @@ export const settingsQuery = (api: CallPopApi) =>
  * call (same number, not listed yet) is refetched: main decides what counts as the same number.
  */
 export function applyCallToCache(client: QueryClient, call: CallView): void {
-  client.setQueryData(queryKeys.callList, (list: CallView[] | undefined) => {
-    if (!list) return list;
-    const i = list.findIndex((c) => c.key === call.key);
-    if (i < 0) return [call, ...list].sort((a, b) => b.startedAt - a.startedAt);
-    const next = list.slice();
-    next[i] = call;
-    return next;
-  });
   for (const [key, detail] of client.getQueriesData<CallDetail>({
     queryKey: queryKeys.callDetails,
   })) {

@@ -43,6 +43,16 @@ export type AppStore = StoreApi<AppState>;
 
 let noticeSeq = 0;
 
+/**
+ * A push that changes nothing the card shows keeps the card's object, so it is not rendered
+ * again: a new call's 'popup.show' is followed by its 'call.updated' with the same view, and
+ * that second render would otherwise land right after the frame that shows the card. Views
+ * are plain JSON from one serializer, so their texts compare field for field.
+ */
+function sameView(a: CallView, b: CallView): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function createAppStore(): AppStore {
   return createStore<AppState>()((set) => ({
     cards: [],
@@ -54,6 +64,7 @@ export function createAppStore(): AppStore {
       set((s) => {
         const i = s.cards.findIndex((c) => c.key === call.key);
         if (i < 0) return { cards: [call, ...s.cards] };
+        if (sameView(s.cards[i]!, call)) return s;
         const cards = s.cards.slice();
         cards[i] = call;
         return { cards };
@@ -61,7 +72,7 @@ export function createAppStore(): AppStore {
     hideCard: (callId) => set((s) => ({ cards: s.cards.filter((c) => c.key !== callKey(callId)) })),
     updateCard: (call) =>
       set((s) =>
-        s.cards.some((c) => c.key === call.key)
+        s.cards.some((c) => c.key === call.key && !sameView(c, call))
           ? { cards: s.cards.map((c) => (c.key === call.key ? call : c)) }
           : s,
       ),

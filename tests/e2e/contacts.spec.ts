@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { test, expect, ROOT } from './fixtures';
 import { standInAssistant } from './stand-in-assistant';
+import { CONTACT_FILES, chooseContactsFile } from './screens-fixture';
+import { translator } from './i18n';
 
 const assistant = standInAssistant('contacts');
 
@@ -25,11 +27,7 @@ test('import, search, click Call <name>, and the outbound card names the contact
   callpop,
 }) => {
   await page.goto(callpop.url);
-  await page.getByRole('button', { name: 'Contacts' }).click();
-  await page.getByRole('button', { name: 'Import contacts' }).click();
-  await page
-    .getByLabel('Contacts file')
-    .setInputFiles(join(ROOT, 'tests', 'fixtures', 'contacts', 'outlook-contacts.csv'));
+  await chooseContactsFile(page, translator('en'), CONTACT_FILES.outlook);
   await expect(page.getByText(/Outlook CSV/)).toBeVisible();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByText('4 added, 0 updated, 2 skipped')).toBeVisible();

@@ -4,8 +4,9 @@
 // card parks and unparks its call. Screenshots of the agent bar and the board go to
 // test-results/.
 import AxeBuilder from '@axe-core/playwright';
-import { join } from 'node:path';
-import { test as base, expect, ROOT } from './fixtures';
+import { test as base, expect } from './fixtures';
+import { CONTACT_FILES, importContacts } from './screens-fixture';
+import { translator } from './i18n';
 import { startHttpApiServer, type HttpApiServer } from '../fixtures/pbx-http-api-server';
 import { startRestApiServer, type RestApiServer } from '../fixtures/pbx-rest-api-server';
 
@@ -143,12 +144,7 @@ test('Transfer to an imported contact: picked by keyboard, sent as transfer/<ext
   pbx,
 }) => {
   await page.goto(callpop.url);
-  await page.getByRole('button', { name: 'Contacts' }).click();
-  await page.getByRole('button', { name: 'Import contacts' }).click();
-  await page
-    .getByLabel('Contacts file')
-    .setInputFiles(join(ROOT, 'tests', 'fixtures', 'contacts', 'outlook-contacts.csv'));
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await importContacts(page, translator('en'), CONTACT_FILES.outlook);
   await expect(page.getByText(/4 added/)).toBeVisible();
 
   pbx.http.addCall({ dn: '102', state: 'Connected', endpoint: '+31201234567' });

@@ -2,59 +2,21 @@
 // fixture servers: DBN gets exactly the lookup a ringing call makes (never a write-back), and
 // Egards gets no report at all from a test (only a HEAD of its base URL), while the test shows
 // how the outbox's last real report went.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import type { DbnTestResult, EgardsTestResult } from '../../shared/crm-tests';
-import { AGENT, DBN_TOKEN, EGARDS_KEY, FakeClock, MemoryLogger } from '../fixtures/crm-harness';
-import { startDbnServer, type DbnServer } from '../fixtures/dbn-server';
-import { startEgardsServer, type EgardsServer } from '../fixtures/egards-server';
+import { DBN_TOKEN, EGARDS_KEY, FakeClock, MemoryLogger } from '../fixtures/crm-harness';
+import { useCrmRig, writeCrmSettings } from '../fixtures/crm-rig';
 
-let dir: string;
-let dbn: DbnServer;
-let egards: EgardsServer;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'callpop-crm-tests-'));
-  dbn = await startDbnServer(DBN_TOKEN);
-  egards = await startEgardsServer(EGARDS_KEY);
-});
-afterEach(async () => {
-  await dbn.close();
-  await egards.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const rig = useCrmRig('callpop-crm-tests-');
 
 async function start(
   over: { dbn?: Record<string, unknown>; egards?: Record<string, unknown> } = {},
 ) {
-  writeFileSync(
-    join(dir, 'settings.json'),
-    JSON.stringify({
-      agent: AGENT,
-      dbn: {
-        enabled: true,
-        baseUrl: dbn.url,
-        token: DBN_TOKEN,
-        method: 'GET',
-        timeoutMs: 3000,
-        ...over.dbn,
-      },
-      egards: {
-        enabled: true,
-        environment: 'custom',
-        baseUrl: egards.url,
-        apiKey: EGARDS_KEY,
-        connectOn: 'answer',
-        ...over.egards,
-      },
-    }),
-  );
+  writeCrmSettings(rig, over);
   const clock = new FakeClock();
   const logger = new MemoryLogger();
-  const core = await createCore({ dataDir: dir, logger, clock, machineConfigPath: null });
+  const core = await createCore({ dataDir: rig.dir, logger, clock, machineConfigPath: null });
   return { core, clock, logger };
 }
 
@@ -68,18 +30,18 @@ describe('Test connection for DBN', () => {
   it('makes exactly the lookup a call makes, for the typed number, and shows the answer', async () => {
     const { core, logger } = await start();
     const r: DbnTestResult = await value(core.invoke('dbn.test', { number: '020-123 4567' }));
-    expect(dbn.requests).toHaveLength(1);
-    const req = dbn.requests[0]!;
+    expect(rig.dbn.requests).toHaveLength(1);
+    const req = rig.dbn.requests[0]!;
     expect(req.method).toBe('GET');
     expect(req.path).toBe('/3cx/query');
     expect(req.rawQuery).toBe(`cid=0201234567&token=${DBN_TOKEN}`);
     expect(req.body).toBe('');
-    expect(dbn.records).toEqual([]); // nothing written back
-    expect(dbn.lookups).toEqual(['0201234567']);
+    expect(rig.dbn.records).toEqual([]); // nothing written back
+    expect(rig.dbn.lookups).toEqual(['0201234567']);
     expect(r).toMatchObject({
       ok: true,
       number: '0201234567',
-      request: `GET ${dbn.url}/3cx/query?cid=0201234567&token=***`,
+      request: `GET ${rig.dbn.url}/3cx/query?cid=0201234567&token=***`,
       status: 200,
       known: false,
       fields: { success: 'false' },
@@ -93,32 +55,32 @@ describe('Test connection for DBN', () => {
   });
 
   it('says when the number is a known customer; the default number is nobody’s', async () => {
-    dbn.known.add('0235551234');
+    rig.dbn.known.add('0235551234');
     const { core } = await start();
     const known: DbnTestResult = await value(core.invoke('dbn.test', { number: '0235551234' }));
     expect(known).toMatchObject({ ok: true, known: true, fields: { success: 'true' } });
     const byDefault: DbnTestResult = await value(core.invoke('dbn.test', {}));
     expect(byDefault).toMatchObject({ ok: true, number: '0000000000', known: false });
-    expect(dbn.lookups).toEqual(['0235551234', '0000000000']);
+    expect(rig.dbn.lookups).toEqual(['0235551234', '0000000000']);
     await core.close();
   });
 
   it('sends a POST form body when DBN is set to POST, the token hidden in what it shows', async () => {
     const { core } = await start({ dbn: { method: 'POST' } });
     const r: DbnTestResult = await value(core.invoke('dbn.test', { number: '+31201234567' }));
-    const req = dbn.requests[0]!;
+    const req = rig.dbn.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.rawQuery).toBe('');
     expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(req.body).toBe(`cid=%2B31201234567&token=${DBN_TOKEN}`);
-    expect(r.request).toBe(`POST ${dbn.url}/3cx/query\ncid=%2B31201234567&token=***`);
+    expect(r.request).toBe(`POST ${rig.dbn.url}/3cx/query\ncid=%2B31201234567&token=***`);
     expect(r.ok).toBe(true);
     await core.close();
   });
 
   it('shows a refused token with the status and DBN’s own words', async () => {
     const { core } = await start();
-    dbn.token = 'another-token-entirely';
+    rig.dbn.token = 'another-token-entirely';
     const r: DbnTestResult = await value(core.invoke('dbn.test', {}));
     expect(r).toMatchObject({
       ok: false,
@@ -131,7 +93,10 @@ describe('Test connection for DBN', () => {
 
   it('never shows the token, even when DBN echoes it back', async () => {
     const { core } = await start();
-    dbn.faults.push({ status: 500, body: `{"success": false, "error": "bad token ${DBN_TOKEN}"}` });
+    rig.dbn.faults.push({
+      status: 500,
+      body: `{"success": false, "error": "bad token ${DBN_TOKEN}"}`,
+    });
     const r: DbnTestResult = await value(core.invoke('dbn.test', {}));
     expect(r.status).toBe(500);
     expect(r.error).toMatch(/^the CRM answered HTTP 500/);
@@ -145,7 +110,7 @@ describe('Test connection for DBN', () => {
     const { core } = await start({ dbn: { enabled: false } });
     const off: DbnTestResult = await value(core.invoke('dbn.test', {}));
     expect(off).toMatchObject({ ok: true, switchedOff: true });
-    expect(dbn.requests).toHaveLength(1);
+    expect(rig.dbn.requests).toHaveLength(1);
     await core.invoke('settings.save', { patch: { dbn: { baseUrl: '' } } });
     const unset: DbnTestResult = await value(core.invoke('dbn.test', {}));
     expect(unset).toMatchObject({
@@ -153,7 +118,7 @@ describe('Test connection for DBN', () => {
       request: '',
       error: 'Set the DBN CRM address in Settings',
     });
-    expect(dbn.requests).toHaveLength(1);
+    expect(rig.dbn.requests).toHaveLength(1);
     await core.close();
   });
 
@@ -170,15 +135,15 @@ describe('Test connection for DBN', () => {
       ok: false,
       error: { code: 'invalid-request' },
     });
-    expect(dbn.requests).toHaveLength(0);
+    expect(rig.dbn.requests).toHaveLength(0);
     await core.close();
   });
 
   it('says when DBN does not answer in time', async () => {
     const { core, clock } = await start();
-    dbn.faults.push('hang');
+    rig.dbn.faults.push('hang');
     const pending = core.invoke('dbn.test', {});
-    await dbn.waitFor(() => dbn.requests.length === 1);
+    await rig.dbn.waitFor(() => rig.dbn.requests.length === 1);
     clock.advance(3000);
     const r: DbnTestResult = await value(pending);
     expect(r).toMatchObject({
@@ -200,7 +165,7 @@ describe('Test connection for Egards', () => {
     await core.crm.drain();
   }
   const testRequests = (from: number) =>
-    egards.requests.slice(from).map((r) => ({
+    rig.egards.requests.slice(from).map((r) => ({
       method: r.method,
       path: r.path,
       key: r.headers['x-api-key'] ?? null,
@@ -210,7 +175,7 @@ describe('Test connection for Egards', () => {
     const { core, clock } = await start();
     const none: EgardsTestResult = await value(core.invoke('egards.test', {}));
     expect(none).toMatchObject({
-      host: { url: egards.url, answered: true, status: 404, error: null },
+      host: { url: rig.egards.url, answered: true, status: 404, error: null },
       last: null,
       lastDeliveredAt: null,
       problem: null,
@@ -218,12 +183,12 @@ describe('Test connection for Egards', () => {
     expect(testRequests(0)).toEqual([{ method: 'HEAD', path: '/', key: null }]);
 
     await oneCall(core, 'T-1');
-    expect(egards.events().map((e) => e.kind)).toEqual(['connect', 'disconnect']);
-    const before = egards.requests.length;
+    expect(rig.egards.events().map((e) => e.kind)).toEqual(['connect', 'disconnect']);
+    const before = rig.egards.requests.length;
     const r: EgardsTestResult = await value(core.invoke('egards.test', {}));
     expect(testRequests(before)).toEqual([{ method: 'HEAD', path: '/', key: null }]);
-    expect(egards.requests.slice(before).some((q) => q.path.startsWith('/3cx/'))).toBe(false);
-    expect(egards.events()).toHaveLength(2);
+    expect(rig.egards.requests.slice(before).some((q) => q.path.startsWith('/3cx/'))).toBe(false);
+    expect(rig.egards.events()).toHaveLength(2);
     expect(r).toMatchObject({
       host: { answered: true, status: 404 },
       last: { kind: 'egards-disconnect', status: 'delivered', attempts: 1, error: null },
@@ -235,7 +200,7 @@ describe('Test connection for Egards', () => {
 
   it('shows a refused key from the last real report, never the key itself', async () => {
     const { core } = await start();
-    egards.apiKey = 'the-server-wants-another-key';
+    rig.egards.apiKey = 'the-server-wants-another-key';
     await oneCall(core, 'T-2');
     const r: EgardsTestResult = await value(core.invoke('egards.test', {}));
     expect(r.last).toMatchObject({
@@ -245,15 +210,15 @@ describe('Test connection for Egards', () => {
     });
     expect(r.lastDeliveredAt).toBeNull();
     expect(JSON.stringify(r)).not.toContain(EGARDS_KEY);
-    expect(egards.requests.filter((q) => q.method === 'HEAD')).toHaveLength(1);
+    expect(rig.egards.requests.filter((q) => q.method === 'HEAD')).toHaveLength(1);
     await core.close();
   });
 
   it('says when the host does not answer, and what keeps reports back', async () => {
     const { core } = await start({ egards: { enabled: false } });
-    await egards.stop();
+    await rig.egards.stop();
     const r: EgardsTestResult = await value(core.invoke('egards.test', {}));
-    expect(r.host).toMatchObject({ url: egards.url, answered: false, status: null });
+    expect(r.host).toMatchObject({ url: rig.egards.url, answered: false, status: null });
     expect(r.host?.error).toMatch(/^cannot reach Egards: /);
     expect(r.problem).toBe('Egards is switched off in Settings');
     await core.invoke('settings.save', { patch: { egards: { baseUrl: '' } } });

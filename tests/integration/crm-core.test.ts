@@ -1,51 +1,21 @@
 // The CRM effects wired into the real composition root (createCore) the way the app and
 // browser mode do it: 3CX argv in, a card with the CRM badge, a saved wrap-up, deliveries in
 // the call view, the outbox channels, and `callpop export` showing delivery states.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { readJournal } from '../../electron/core/export';
 import { openDatabase } from '../../electron/core/db';
 import type { CallView, OutboxSummary, PushEvent } from '../../shared/ipc';
-import { AGENT, DBN_TOKEN, EGARDS_KEY, FakeClock, MemoryLogger } from '../fixtures/crm-harness';
-import { startDbnServer, type DbnServer } from '../fixtures/dbn-server';
-import { startEgardsServer, type EgardsServer } from '../fixtures/egards-server';
+import { FakeClock, MemoryLogger } from '../fixtures/crm-harness';
+import { useCrmRig, writeCrmSettings } from '../fixtures/crm-rig';
 
-let dir: string;
-let dbn: DbnServer;
-let egards: EgardsServer;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'callpop-crm-core-'));
-  dbn = await startDbnServer(DBN_TOKEN);
-  egards = await startEgardsServer(EGARDS_KEY);
-});
-afterEach(async () => {
-  await dbn.close();
-  await egards.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const rig = useCrmRig('callpop-crm-core-');
 
 async function start(connectOn: 'ring' | 'answer' = 'answer') {
-  writeFileSync(
-    join(dir, 'settings.json'),
-    JSON.stringify({
-      agent: AGENT,
-      dbn: { enabled: true, baseUrl: dbn.url, token: DBN_TOKEN, method: 'GET', timeoutMs: 3000 },
-      egards: {
-        enabled: true,
-        environment: 'custom',
-        baseUrl: egards.url,
-        apiKey: EGARDS_KEY,
-        connectOn,
-      },
-    }),
-  );
+  writeCrmSettings(rig, { egards: { connectOn } });
   const clock = new FakeClock();
   const logger = new MemoryLogger();
-  const core = await createCore({ dataDir: dir, logger, clock, machineConfigPath: null });
+  const core = await createCore({ dataDir: rig.dir, logger, clock, machineConfigPath: null });
   const crm = core.crm;
   const pushes: Array<{ event: PushEvent; payload: unknown }> = [];
   core.subscribe((event, payload) => pushes.push({ event, payload }));
@@ -56,7 +26,7 @@ const EXE = 'CallPop.exe';
 
 describe('CRM effects in the core', () => {
   it('badge, write-back, Egards events, deliveries in the view and in the export', async () => {
-    dbn.known.add('0235551234');
+    rig.dbn.known.add('0235551234');
     const { core, crm, clock, pushes } = await start();
     await core.handleArgv([EXE, '/N:S', '/C:0235551234', '/T:I', '/I:4711'], 'socket');
     const shown = pushes.find((p) => p.event === 'popup.show')?.payload as CallView;
@@ -79,11 +49,11 @@ describe('CRM effects in the core', () => {
     expect(saved.ok).toBe(true);
     await crm.drain();
 
-    expect(egards.events().map((e) => [e.kind, e.body.callId, e.body.holdDuration])).toEqual([
+    expect(rig.egards.events().map((e) => [e.kind, e.body.callId, e.body.holdDuration])).toEqual([
       ['connect', '4711', 9],
       ['disconnect', '4711', 9],
     ]);
-    expect(dbn.records).toEqual([
+    expect(rig.dbn.records).toEqual([
       {
         cid: '0235551234',
         status: 'Completed',
@@ -109,7 +79,7 @@ describe('CRM effects in the core', () => {
     ).toBe(true);
     await core.close();
 
-    const db = openDatabase(dir, { readonly: true });
+    const db = openDatabase(rig.dir, { readonly: true });
     const exported = readJournal(db);
     db.close();
     expect(exported[0]?.deliveries).toEqual([
@@ -126,7 +96,7 @@ describe('CRM effects in the core', () => {
     await core.handleArgv([EXE, '/N:C', '/C:+31612345678', '/T:I', '/I:99'], 'socket');
     await core.handleArgv([EXE, '/N:E', '/C:+31612345678', '/T:I', '/I:99'], 'socket');
     await crm.drain();
-    expect(egards.requests).toHaveLength(0);
+    expect(rig.egards.requests).toHaveLength(0);
     const summary = (await core.invoke('outbox.summary', {})) as { ok: true; value: OutboxSummary };
     expect(summary.value.waitingSettings).toBe(2);
     // ...and the UI was told, not only when asked: the status strip counts them.
@@ -134,7 +104,7 @@ describe('CRM effects in the core', () => {
     expect(lastOutboxPush?.payload).toMatchObject({ waitingSettings: 2 });
     await core.invoke('settings.save', { patch: { agent: { email: 'agent@example.com' } } });
     await crm.drain();
-    expect(egards.events().map((e) => e.kind)).toEqual(['connect', 'disconnect']);
+    expect(rig.egards.events().map((e) => e.kind)).toEqual(['connect', 'disconnect']);
     await core.close();
   });
 

@@ -14,6 +14,7 @@ import { WrapUpForm } from './WrapUpForm';
 import { AddCallerButton, CallerName } from './CallerName';
 import { useWrapUp } from './use-wrap-up';
 import { usePaintReport } from './use-paint-report';
+import { useNextFrame } from '../use-next-frame';
 
 /**
  * One call's screen pop: who is calling, what we know, and the wrap-up form. Folded, it is one
@@ -47,6 +48,11 @@ export const CallCard = memo(function CallCard({
       sectionRef.current?.focus();
     wasFolded.current = folded;
   }, [folded, openedByAgent]);
+  // Who is calling, the state and the timer are what the agent looks at first: they are drawn
+  // in the frame the call arrives in. The rest (call controls, earlier calls with their own
+  // request, the wrap-up form) follows in the next frame, so it never delays the first.
+  // A card the agent opens from its folded line is wanted whole, at once.
+  const restShown = useNextFrame(call.key) || openedByAgent;
   // The latency budget's last marks; reported after the paint, never in its way.
   usePaintReport(call.id, (id, renderedAt, paintedAt) => {
     api.reportPaint(id, renderedAt, paintedAt).catch(() => {});
@@ -140,10 +146,14 @@ export const CallCard = memo(function CallCard({
       <PhoneFacts call={call} />
       <AddCallerButton call={call} />
       <CrmBadge crm={call.crm} />
-      <CallControls call={call} />
-      <EarlierCalls call={call} />
-      <WrapUpForm call={call} draft={draft} />
-      <p className="hint">{t('card.hint')}</p>
+      {restShown ? (
+        <>
+          <CallControls call={call} />
+          <EarlierCalls call={call} />
+          <WrapUpForm call={call} draft={draft} />
+          <p className="hint">{t('card.hint')}</p>
+        </>
+      ) : null}
     </section>
   );
 });

@@ -15,6 +15,8 @@ export function CallControls({ call }: { call: CallView }) {
   const settings = useQuery(settingsQuery(api));
   const sources = useQuery(sourcesQuery(api));
   if (call.state === 'ended') return null;
+  // Which set to show depends on both answers: never flash the wrong one while one is pending.
+  if (!settings.data || !sources.data) return null;
   const set = controlSet(settings.data?.settings, sources.data);
   if (set === 'http-api')
     return (

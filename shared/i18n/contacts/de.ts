@@ -7,8 +7,6 @@ export const contactsDe = {
     search: 'Kontakte suchen',
     searchPlaceholder: 'Name, Firma, E-Mail oder Nummer',
     results: 'Gefundene Kontakte',
-    call: '{{name}} anrufen',
-    callWithLabel: '{{name}} anrufen ({{label}})',
     callWithNumber: '{{name}} anrufen: {{label}} {{number}}',
     empty: 'Noch keine Kontakte. Importieren Sie eine Datei oder legen Sie einen an.',
     noMatch: 'Kein Kontakt gefunden',

@@ -1,5 +1,5 @@
 // English strings of the contacts screen, dialing and the history filters (the source
-// language). `Search contacts` and `Call {{name}}` are names users and tests rely on.
+// language). `Search contacts` and the dial buttons' `Call {{name}}: …` are names users and tests rely on.
 export const contactsEn = {
   contacts: {
     open: 'Contacts',
@@ -7,8 +7,6 @@ export const contactsEn = {
     search: 'Search contacts',
     searchPlaceholder: 'Name, company, e-mail or number',
     results: 'Contacts found',
-    call: 'Call {{name}}',
-    callWithLabel: 'Call {{name}} ({{label}})',
     callWithNumber: 'Call {{name}}: {{label}} {{number}}',
     empty: 'No contacts yet. Import a file or add one.',
     noMatch: 'No contact matches',

@@ -7,8 +7,6 @@ export const contactsNl = {
     search: 'Contacten zoeken',
     searchPlaceholder: 'Naam, bedrijf, e-mail of nummer',
     results: 'Gevonden contacten',
-    call: '{{name}} bellen',
-    callWithLabel: '{{name}} bellen ({{label}})',
     callWithNumber: '{{name}} bellen: {{label}} {{number}}',
     empty: 'Nog geen contacten. Importeer een bestand of voeg er een toe.',
     noMatch: 'Geen contact gevonden',

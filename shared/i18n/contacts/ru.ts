@@ -7,8 +7,6 @@ export const contactsRu = {
     search: 'Поиск контактов',
     searchPlaceholder: 'Имя, компания, e-mail или номер',
     results: 'Найденные контакты',
-    call: 'Позвонить: {{name}}',
-    callWithLabel: 'Позвонить: {{name}} ({{label}})',
     callWithNumber: 'Позвонить: {{name}}, {{label}} {{number}}',
     empty: 'Контактов пока нет. Импортируйте файл или добавьте контакт.',
     noMatch: 'Ничего не найдено',

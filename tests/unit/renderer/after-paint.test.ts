@@ -20,6 +20,26 @@ describe('afterPaint (history and detail caches follow the painted card)', () =>
     expect(ran).toEqual(['a']);
   });
 
+  it('waits for the page to be idle after the frame where the browser says when', () => {
+    vi.useFakeTimers();
+    const frames: Array<() => void> = [];
+    const idle: Array<{ cb: () => void; timeout?: number }> = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
+    vi.stubGlobal('requestIdleCallback', (cb: () => void, o?: { timeout?: number }) =>
+      idle.push({ cb, timeout: o?.timeout }),
+    );
+    const ran: string[] = [];
+    afterPaint('a', () => ran.push('a'));
+    frames.shift()!();
+    vi.advanceTimersByTime(0); // tasks queued by the frame (the card's own) go first
+    expect(ran).toEqual([]);
+    expect(idle[0]!.timeout).toBe(100); // never starved by a busy page
+    idle.shift()!.cb();
+    expect(ran).toEqual(['a']);
+    vi.advanceTimersByTime(200); // the fallback does not run it twice
+    expect(ran).toEqual(['a']);
+  });
+
   it('folds updates of one call that pile up before the frame into the latest', () => {
     vi.useFakeTimers();
     const frames: Array<() => void> = [];

@@ -4,6 +4,16 @@ import userEvent from '@testing-library/user-event';
 import { createFakeApi, makeCall } from '../fake-api';
 import { flush, renderWithApi } from '../render-app';
 
+/**
+ * The card's head is drawn in the frame the call arrives in, its wrap-up form in the next:
+ * wait for the form of every open card.
+ */
+async function wrapUpShown(cards = 1) {
+  await waitFor(() =>
+    expect(screen.getAllByRole('textbox', { name: 'Comments' })).toHaveLength(cards),
+  );
+}
+
 async function renderPopupWindow(fake = createFakeApi()) {
   window.location.hash = '#/popup';
   const utils = renderWithApi(fake);
@@ -104,11 +114,22 @@ describe('call cards', () => {
     expect(within(card).getByText('Saved')).toBeTruthy();
   });
 
+  it('draws the caller at once and the wrap-up form in the next frame', async () => {
+    const fake = createFakeApi();
+    await renderPopupWindow(fake);
+    act(() => fake.emit('popup.show', makeCall({ id: 'f1' })));
+    const card = screen.getByRole('dialog', { name: 'Call from 06 12345678' });
+    expect(within(card).getByText('Ringing')).toBeTruthy();
+    expect(within(card).queryByRole('textbox', { name: 'Comments' })).toBeNull();
+    expect(await within(card).findByRole('textbox', { name: 'Comments' })).toBeTruthy();
+  });
+
   it('types digits into Comments instead of changing the status', async () => {
     const user = userEvent.setup();
     const fake = createFakeApi();
     await renderPopupWindow(fake);
     act(() => fake.emit('popup.show', makeCall({ id: 'x' })));
+    await wrapUpShown();
     const card = screen.getByRole('dialog');
 
     await user.click(within(card).getByRole('radio', { name: 'Completed' }));
@@ -130,6 +151,7 @@ describe('call cards', () => {
     const fake = createFakeApi({ calls: [call] });
     await renderPopupWindow(fake);
     act(() => fake.emit('popup.show', call));
+    await wrapUpShown();
     const card = screen.getByRole('dialog');
 
     await user.type(within(card).getByRole('textbox', { name: 'Comments' }), 'hi');
@@ -152,6 +174,7 @@ describe('call cards', () => {
     }));
     await renderPopupWindow(fake);
     act(() => fake.emit('popup.show', makeCall({ id: 'e1' })));
+    await wrapUpShown();
     const card = screen.getByRole('dialog');
 
     await user.click(within(card).getByRole('radio', { name: 'Completed' }));
@@ -170,6 +193,7 @@ describe('call cards', () => {
     const fake = createFakeApi();
     await renderPopupWindow(fake);
     act(() => fake.emit('popup.show', makeCall({ id: 'esc-1' })));
+    await wrapUpShown();
 
     await user.click(within(screen.getByRole('dialog')).getByRole('textbox', { name: 'Comments' }));
     await user.keyboard('{Escape}');
@@ -263,6 +287,8 @@ describe('call pushes and the query cache', () => {
     });
     await renderPopupWindow(fake);
     expect(screen.getAllByRole('dialog')).toHaveLength(2);
+    await wrapUpShown(2);
+    await flush();
     const fetchedAtStart = fake.api.getCall.mock.calls.length;
     expect(fetchedAtStart).toBe(2); // each card asks once for its earlier calls
 

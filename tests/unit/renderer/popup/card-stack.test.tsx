@@ -27,7 +27,8 @@ describe('the card stack', () => {
     act(() => fake.emit('popup.show', ring('c', '0633333333', '06 33333333')));
     const [c, b, a] = screen.getAllByRole('dialog');
     expect(c!.getAttribute('aria-label')).toBe('Call from 06 33333333');
-    expect(within(c!).getByRole('textbox', { name: 'Comments' })).toBeTruthy();
+    // The newest card's wrap-up form follows its head one frame later.
+    expect(await within(c!).findByRole('textbox', { name: 'Comments' })).toBeTruthy();
     for (const folded of [b!, a!]) {
       expect(within(folded).queryByRole('textbox', { name: 'Comments' })).toBeNull();
       expect(within(folded).getByText('Ringing')).toBeTruthy();
@@ -49,12 +50,12 @@ describe('the card stack', () => {
     await user.click(within(newest).getByRole('button', { name: 'Hide card' }));
     // The stack unfolds the next card by itself: the keyboard stays where it was.
     const next = screen.getByRole('dialog', { name: 'Call from 06 11111112' });
-    expect(within(next).getByRole('textbox', { name: 'Comments' })).toBeTruthy();
+    expect(await within(next).findByRole('textbox', { name: 'Comments' })).toBeTruthy();
     expect(next.contains(document.activeElement)).toBe(false);
     // The next call is the one the agent must see: in full, on top.
     act(() => fake.emit('popup.show', ring('s9', '0611111119', '06 11111119')));
     const fresh = screen.getByRole('dialog', { name: 'Call from 06 11111119' });
-    expect(within(fresh).getByRole('textbox', { name: 'Comments' })).toBeTruthy();
+    expect(await within(fresh).findByRole('textbox', { name: 'Comments' })).toBeTruthy();
     await user.click(within(fresh).getByRole('button', { name: 'Hide card' }));
     expect(screen.queryByRole('dialog', { name: 'Call from 06 11111119' })).toBeNull();
   });
