@@ -46,10 +46,20 @@ export function migrate(db: Db, list: Migration[]): void {
   const pending = [...list]
     .sort((a, b) => a.version - b.version)
     .filter((m) => m.version > current);
-  for (const m of pending) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+  for (const m of pending) applyMigration(db, m);
+}
+
+/**
+ * Runs one migration unless the database is already past it. Two processes may open a new data
+ * directory at the same moment (the app starting while `callpop export` runs): both read the
+ * old version, and the second would run the same CREATE TABLE again. The write lock is taken
+ * first (IMMEDIATE) and the version read again under it, so the second one waits, then skips.
+ */
+export function applyMigration(db: Db, m: Migration): void {
+  db.transaction(() => {
+    const now = db.pragma('user_version', { simple: true }) as number;
+    if (now >= m.version) return;
+    db.exec(m.sql);
+    db.pragma(`user_version = ${m.version}`);
+  }).immediate();
 }
