@@ -15,6 +15,11 @@ describe('dataDirOverride', () => {
     [['CallPop.exe', '--data-dir'], {}, null],
     [['CallPop.exe'], { CALLPOP_DATA_DIR: 'envdir' }, resolve('envdir')],
     [['CallPop.exe', '--data-dir', 'argdir'], { CALLPOP_DATA_DIR: 'envdir' }, resolve('argdir')],
+    // The last one wins, whatever the option's case: as callpop-notify and the command line
+    // read it, so all three meet at the same endpoint.
+    [['CallPop.exe', '--data-dir', 'A', '/N:S', '--data-dir=B'], {}, resolve('B')],
+    [['CallPop.exe', '--DATA-DIR', 'C', '/I:1'], {}, resolve('C')],
+    [['CallPop.exe', '--Data-Dir=D'], { CALLPOP_DATA_DIR: 'envdir' }, resolve('D')],
   ])('%j %j → %s', (argv, env, expected) => {
     expect(dataDirOverride(argv, env)).toBe(expected);
   });
