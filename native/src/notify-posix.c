@@ -406,9 +406,18 @@ void os_append_log(const char *data_dir, const char *line, size_t len) {
   cp_buf path;
   cp_buf_init(&path);
   cp_buf_puts(&path, data_dir);
-  mkdir(path.data, 0700);
   cp_buf_puts(&path, "/logs");
-  mkdir(path.data, 0700);
+  /* The data directory may not exist yet (nothing has started CallPop there): create every
+   * missing level, private, as CallPop itself would, so the line is never lost. */
+  if (path.data) {
+    for (char *p = path.data + 1; *p; p++) {
+      if (*p != '/') continue;
+      *p = '\0';
+      mkdir(path.data, 0700);
+      *p = '/';
+    }
+    mkdir(path.data, 0700);
+  }
   cp_buf_puts(&path, "/notify.log");
   int fd = open(path.data, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd >= 0) {

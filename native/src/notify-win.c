@@ -361,12 +361,20 @@ void os_append_log(const char *data_dir, const char *line, size_t len) {
   cp_buf path;
   cp_buf_init(&path);
   cp_buf_puts(&path, data_dir);
-  wchar_t *w = to_wide(path.data);
-  if (w) CreateDirectoryW(w, NULL);
-  free(w);
   cp_buf_puts(&path, "\\logs");
-  w = to_wide(path.data);
-  if (w) CreateDirectoryW(w, NULL);
+  /* The data directory may not exist yet: create every missing level so the line is never
+   * lost. Levels that cannot be made (a drive, a server, a share root) just fail. */
+  wchar_t *w = to_wide(path.data ? path.data : "");
+  if (w) {
+    for (wchar_t *p = w + 1; *p; p++) {
+      if (*p != L'\\' && *p != L'/') continue;
+      wchar_t keep = *p;
+      *p = 0;
+      CreateDirectoryW(w, NULL);
+      *p = keep;
+    }
+    CreateDirectoryW(w, NULL);
+  }
   free(w);
   cp_buf_puts(&path, "\\notify.log");
   w = to_wide(path.data);

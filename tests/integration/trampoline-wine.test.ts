@@ -199,7 +199,8 @@ describe.runIf(ready)('callpop-notify.exe under Wine', () => {
   });
 
   it('nothing listening and CallPop cannot be started: exit 1 and the reason in notify.log', async () => {
-    const dataDir = rig.tempDir('data');
+    // A data directory nothing has made yet: every missing level is created for the line.
+    const dataDir = join(rig.tempDir('data'), 'not', 'made', 'yet');
     const missing = `${winPath(rig.root)}\\no-such-node.exe`;
     const r = await rig.notify(['/N:S', '/I:Nowhere-1'], {
       dataDir,

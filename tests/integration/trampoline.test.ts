@@ -255,6 +255,22 @@ describe('callpop-notify, the native trampoline', () => {
     expect(statSync(join(dataDir, 'logs', 'notify.log')).mode & 0o777).toBe(0o600);
   }, 30_000);
 
+  it('a data directory that does not exist yet still gets the line when CallPop cannot start', async () => {
+    const dataDir = join(tempDir(), 'not', 'made', 'yet');
+    const r = await notify(dataDir, ['/N:S', '/I:Nowhere-1'], {
+      CALLPOP_NODE: join(tempDir(), 'no-such-node'),
+    });
+    expect(r.code).toBe(1);
+    const log = readFileSync(join(dataDir, 'logs', 'notify.log'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(/no CallPop runs and starting one failed/);
+    expect(log[0]).toContain('["/N:S","/I:Nowhere-1"]');
+    for (const d of [join(dataDir, '..'), dataDir, join(dataDir, 'logs')])
+      expect(statSync(d).mode & 0o777).toBe(0o700);
+  }, 30_000);
+
   it.runIf(isRoot)(
     'never talks to a socket another user put in place of the endpoint, and CallPop replaces it',
     async () => {
