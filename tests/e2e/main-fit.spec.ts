@@ -131,6 +131,29 @@ for (const language of LANGUAGES) {
           [saveSettings],
           keep ? `main-fit-settings-${language}` : null,
         );
+        // Keyboard: Tab through the groups from the first field; each field the focus moves
+        // to is scrolled into view above the sticky action row, with its focus ring showing.
+        await settings.locator('input, select').first().focus();
+        for (let i = 0; i < 12; i++) {
+          await page.keyboard.press('Tab');
+          const field = await page.evaluate(() => {
+            const el = document.activeElement!;
+            const row = document.querySelector('.settings-form .settings-actions')!;
+            return {
+              ring: el.matches(':focus-visible'),
+              inRow: row.contains(el),
+              bottom: Math.round(el.getBoundingClientRect().bottom),
+              row: Math.round(row.getBoundingClientRect().top),
+            };
+          });
+          if (field.inRow) break;
+          expect(field.ring, 'the focus ring shows').toBe(true);
+          expect(
+            field.bottom,
+            `Tab ${i + 1}: the field is above the action row`,
+          ).toBeLessThanOrEqual(field.row);
+        }
+        await expectPageStill(page, 'settings, keyboard');
         const pane = page.locator('.side-pane');
         const scrolled = await pane.evaluate((el) => {
           el.scrollTop = el.scrollHeight / 2;
