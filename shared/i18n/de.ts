@@ -61,7 +61,11 @@ export const de = {
     },
     announce: 'Es klingelt: {{title}}',
     hide: 'Karte ausblenden',
-    hint: '1–4 wählt einen Status · Strg+Enter speichert · Esc blendet aus',
+    hint: {
+      status: '1–4 wählt einen Status',
+      save: 'Strg+Enter speichert',
+      hide: 'Esc blendet aus',
+    },
     earlierCalls_one: '{{count}} früherer Anruf',
     earlierCalls_other: '{{count}} frühere Anrufe',
     firstCall: 'Erster Anruf von dieser Nummer',

@@ -70,7 +70,12 @@ export const en = {
     },
     announce: 'Ringing: {{title}}',
     hide: 'Hide card',
-    hint: '1–4 choose a status · Ctrl+Enter saves · Esc hides',
+    // The keys beside Save, one per part so a part never breaks over two lines.
+    hint: {
+      status: '1–4 choose a status',
+      save: 'Ctrl+Enter saves',
+      hide: 'Esc hides',
+    },
     earlierCalls_one: '{{count}} earlier call',
     earlierCalls_other: '{{count}} earlier calls',
     firstCall: 'First call from this number',

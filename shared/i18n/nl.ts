@@ -57,7 +57,11 @@ export const nl = {
     },
     announce: 'Gaat over: {{title}}',
     hide: 'Kaart verbergen',
-    hint: '1–4 kiest een status · Ctrl+Enter slaat op · Esc verbergt',
+    hint: {
+      status: '1–4 kiest een status',
+      save: 'Ctrl+Enter slaat op',
+      hide: 'Esc verbergt',
+    },
     earlierCalls_one: '{{count}} eerdere oproep',
     earlierCalls_other: '{{count}} eerdere oproepen',
     firstCall: 'Eerste oproep van dit nummer',

@@ -58,7 +58,11 @@ export const ru = {
     },
     announce: 'Входящий: {{title}}',
     hide: 'Скрыть карточку',
-    hint: '1–4 — выбрать статус · Ctrl+Enter — сохранить · Esc — скрыть',
+    hint: {
+      status: '1–4 — выбрать статус',
+      save: 'Ctrl+Enter — сохранить',
+      hide: 'Esc — скрыть',
+    },
     earlierCalls_one: '{{count}} прежний звонок',
     earlierCalls_few: '{{count}} прежних звонка',
     earlierCalls_many: '{{count}} прежних звонков',

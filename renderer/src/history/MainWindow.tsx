@@ -133,15 +133,19 @@ export function MainWindow() {
       <Notices />
       <OutboxStrip />
       <SourcesStrip />
-      <SupervisorBoard />
-      <SetupHints onOpen={() => setSetupWanted(true)} />
       <main className={`main-grid${settingsOpen || contactsOpen || setupOpen ? ' with-side' : ''}`}>
-        <HistoryList
-          selectedKey={selected?.key ?? null}
-          onSelect={select}
-          kind={historyKind}
-          onKindChange={setHistoryKind}
-        />
+        {/* The window is as high as the screen; this column and the side pane each scroll by
+            themselves, so the bars above stay put and a side pane's Save stays in view. */}
+        <div className="main-column">
+          <SupervisorBoard />
+          <SetupHints onOpen={() => setSetupWanted(true)} />
+          <HistoryList
+            selectedKey={selected?.key ?? null}
+            onSelect={select}
+            kind={historyKind}
+            onKindChange={setHistoryKind}
+          />
+        </div>
         {settingsOpen ? (
           <div className="side-pane">
             <SettingsPanel onClose={closeSettings} />

@@ -143,15 +143,17 @@ export const CallCard = memo(function CallCard({
       </header>
       <CallerName call={call} />
       <p className={call.caller ? 'number' : 'caller number'}>{numberText(t, call)}</p>
-      <PhoneFacts call={call} />
+      {/* Where the number is from and what the CRM knows share a line when they fit. */}
+      <div className="card-facts">
+        <PhoneFacts call={call} />
+        <CrmBadge crm={call.crm} />
+      </div>
       <AddCallerButton call={call} />
-      <CrmBadge crm={call.crm} />
       {restShown ? (
         <>
           <CallControls call={call} />
           <EarlierCalls call={call} />
-          <WrapUpForm call={call} draft={draft} />
-          <p className="hint">{t('card.hint')}</p>
+          <WrapUpForm call={call} draft={draft} keyHint />
         </>
       ) : null}
     </section>
@@ -171,7 +173,10 @@ export function PhoneFacts({ call }: { call: CallView }) {
   return <p className="facts">{parts.join(' · ')}</p>;
 }
 
-/** How often this number called before, and the last wrap-up it got. */
+/**
+ * How often this number called before and the last wrap-up it got, in one line; the calls
+ * themselves open under it (the card must fit the popup window with the wrap-up in view).
+ */
 function EarlierCalls({ call }: { call: CallView }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -181,22 +186,27 @@ function EarlierCalls({ call }: { call: CallView }) {
   if (history.length === 0) return <p className="earlier">{t('card.firstCall')}</p>;
   const lastWrapped = history.find((c) => c.wrapUp !== null);
   return (
-    <div className="earlier">
-      <p>{t('card.earlierCalls', { count: history.length })}</p>
+    <details className="earlier">
+      <summary>
+        <span>{t('card.earlierCalls', { count: history.length })}</span>
+        {lastWrapped?.wrapUp ? (
+          <>
+            {' · '}
+            <span className="last-wrapup">
+              {t('card.lastWrapUp', { status: statusLabel(t, lastWrapped.wrapUp.status) })}
+            </span>
+          </>
+        ) : null}
+      </summary>
       <ul>
         {history.slice(0, 3).map((c) => (
           <li key={c.key}>
             {formatWhen(c.startedAt, i18n.language)} · {stateText(t, c)}
             {c.wrapUp ? ` · ${statusLabel(t, c.wrapUp.status)}` : ''}
+            {c.wrapUp?.comments ? <q>{c.wrapUp.comments}</q> : null}
           </li>
         ))}
       </ul>
-      {lastWrapped?.wrapUp ? (
-        <p className="last-wrapup">
-          {t('card.lastWrapUp', { status: statusLabel(t, lastWrapped.wrapUp.status) })}
-          {lastWrapped.wrapUp.comments ? <q>{lastWrapped.wrapUp.comments}</q> : null}
-        </p>
-      ) : null}
-    </div>
+    </details>
   );
 }

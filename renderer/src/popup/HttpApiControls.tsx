@@ -2,8 +2,22 @@
 // extension or a contact's number), Attended transfer (a consult call to the destination,
 // then Complete transfer joins the two calls), Park / Unpark, Record start / stop / pause /
 // resume. Each button is enabled only when the call's state allows it; the PBX's
-// refusal is shown with its answer.
-import { useState } from 'react';
+// refusal is shown with its answer. The set is one row of icon buttons (named by their label,
+// which is also their tooltip) so the card keeps the caller and the wrap-up in its window
+// whatever the language: ten labelled buttons took four rows in German and Russian.
+import { useState, type ReactNode } from 'react';
+import {
+  Circle,
+  Pause,
+  Phone,
+  PhoneForwarded,
+  PhoneOff,
+  Play,
+  Square,
+  SquareParking,
+  SquareParkingOff,
+  Users,
+} from 'lucide-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/ipc';
@@ -65,52 +79,89 @@ export function HttpApiControls({ call, extension }: { call: CallView; extension
   const consulting = c?.consulting ?? null;
   const allowed = allowedActions(call, c);
   const busy = act.isPending;
-  const button = (label: string, action: CardAction, enabled: boolean, extra = '') => (
-    <button
-      type="button"
-      className={`cc-button ${extra}`}
+  const button = (
+    label: string,
+    icon: ReactNode,
+    action: CardAction,
+    enabled: boolean,
+    extra = '',
+  ) => (
+    <IconButton
+      label={label}
+      icon={icon}
+      className={extra}
       disabled={!enabled || busy}
       onClick={() => act.mutate(action)}
-    >
-      {label}
-    </button>
+    />
   );
 
   return (
     <div className="call-controls" role="group" aria-label={t('pbx.call.controls')}>
       <div className="cc-row">
-        {button(t('pbx.call.answer'), { kind: 'answer' }, allowed.answer, 'cc-answer')}
-        {button(t('pbx.call.drop'), { kind: 'drop' }, allowed.drop, 'cc-drop')}
-        <button
-          type="button"
-          className="cc-button"
-          aria-expanded={picking === 'transfer'}
-          disabled={!allowed.transfer || consulting !== null || busy}
-          onClick={() => setPicking((p) => (p === 'transfer' ? null : 'transfer'))}
-        >
-          {t('pbx.call.transfer')}
-        </button>
-        {consulting === null ? (
+        <span className="cc-group">
+          {button(t('pbx.call.answer'), <Phone />, { kind: 'answer' }, allowed.answer, 'cc-answer')}
+          {button(t('pbx.call.drop'), <PhoneOff />, { kind: 'drop' }, allowed.drop, 'cc-drop')}
+        </span>
+        <span className="cc-group">
+          <IconButton
+            label={t('pbx.call.transfer')}
+            icon={<PhoneForwarded />}
+            expanded={picking === 'transfer'}
+            disabled={!allowed.transfer || consulting !== null || busy}
+            onClick={() => setPicking((p) => (p === 'transfer' ? null : 'transfer'))}
+          />
+          {consulting === null ? (
+            <IconButton
+              label={t('pbx.call.attendedTransfer')}
+              icon={<Users />}
+              expanded={picking === 'attended'}
+              disabled={!allowed.transfer || busy}
+              onClick={() => setPicking((p) => (p === 'attended' ? null : 'attended'))}
+            />
+          ) : null}
+        </span>
+        <span className="cc-group">
+          {button(t('pbx.call.park'), <SquareParking />, { kind: 'park' }, allowed.park)}
+          {button(t('pbx.call.unpark'), <SquareParkingOff />, { kind: 'unpark' }, allowed.unpark)}
+        </span>
+        <span className="cc-group">
+          {button(
+            t('pbx.call.recordStart'),
+            <Circle />,
+            { kind: 'record', action: 'start' },
+            allowed.start,
+            'cc-record',
+          )}
+          {button(
+            t('pbx.call.recordPause'),
+            <Pause />,
+            { kind: 'record', action: 'pause' },
+            allowed.pause,
+          )}
+          {button(
+            t('pbx.call.recordResume'),
+            <Play />,
+            { kind: 'record', action: 'resume' },
+            allowed.resume,
+          )}
+          {button(
+            t('pbx.call.recordStop'),
+            <Square />,
+            { kind: 'record', action: 'stop' },
+            allowed.stop,
+          )}
+        </span>
+        {consulting !== null ? (
+          // The one step that finishes what the agent started: in words, not an icon.
           <button
             type="button"
-            className="cc-button"
-            aria-expanded={picking === 'attended'}
+            className="primary cc-complete"
             disabled={!allowed.transfer || busy}
-            onClick={() => setPicking((p) => (p === 'attended' ? null : 'attended'))}
+            onClick={() => act.mutate({ kind: 'attendedTransfer' })}
           >
-            {t('pbx.call.attendedTransfer')}
+            {t('pbx.pick.complete')}
           </button>
-        ) : (
-          button(t('pbx.pick.complete'), { kind: 'attendedTransfer' }, allowed.transfer, 'primary')
-        )}
-        {button(t('pbx.call.park'), { kind: 'park' }, allowed.park)}
-        {button(t('pbx.call.unpark'), { kind: 'unpark' }, allowed.unpark)}
-      </div>
-      <div className="cc-row">
-        {button(t('pbx.call.recordStart'), { kind: 'record', action: 'start' }, allowed.start)}
-        {button(t('pbx.call.recordPause'), { kind: 'record', action: 'pause' }, allowed.pause)}
-        {button(t('pbx.call.recordResume'), { kind: 'record', action: 'resume' }, allowed.resume)}
-        {button(t('pbx.call.recordStop'), { kind: 'record', action: 'stop' }, allowed.stop)}
+        ) : null}
       </div>
       {picking ? (
         <TransferPicker
@@ -147,5 +198,41 @@ export function HttpApiControls({ call, extension }: { call: CallView; extension
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A square button showing only its icon; its label is its accessible name (hidden text, so
+ * the name is computed as for any button) and its tooltip.
+ */
+function IconButton({
+  label,
+  icon,
+  className = '',
+  disabled,
+  expanded,
+  onClick,
+}: {
+  label: string;
+  icon: ReactNode;
+  className?: string;
+  disabled: boolean;
+  expanded?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={`cc-button ${className}`}
+      title={label}
+      aria-expanded={expanded}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      <span className="cc-icon" aria-hidden="true">
+        {icon}
+      </span>
+      <span className="visually-hidden">{label}</span>
+    </button>
   );
 }

@@ -1,12 +1,23 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WRAP_UP_STATUSES, type CallView } from '../../../shared/ipc';
 import { statusLabel } from '../format';
 import { DeliveryList } from './DeliveryList';
 import type { WrapUpDraft } from './use-wrap-up';
 
-/** Status radios, Comments and Save. Keyboard handling sits on the container (card, detail). */
-export function WrapUpForm({ call, draft }: { call: CallView; draft: WrapUpDraft }) {
+/**
+ * Status radios, Comments and Save. Keyboard handling sits on the container (card, detail);
+ * with `keyHint` the card's keys are shown beside Save.
+ */
+export function WrapUpForm({
+  call,
+  draft,
+  keyHint = false,
+}: {
+  call: CallView;
+  draft: WrapUpDraft;
+  keyHint?: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const { saveState } = draft;
@@ -51,9 +62,26 @@ export function WrapUpForm({ call, draft }: { call: CallView; draft: WrapUpDraft
           {t('wrapUp.save')}
         </button>
         <SaveMessage state={saveState} />
+        {keyHint ? <KeyHint /> : null}
       </div>
       {saveState.kind === 'saved' ? <DeliveryList deliveries={call.deliveries} /> : null}
     </form>
+  );
+}
+
+/** The card's keys, each part kept whole on its line ("Esc hides" never splits). */
+function KeyHint() {
+  const { t } = useTranslation();
+  const parts = [t('card.hint.status'), t('card.hint.save'), t('card.hint.hide')];
+  return (
+    <p className="hint">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? '\u00a0· ' : null}
+          <span>{part}</span>
+        </Fragment>
+      ))}
+    </p>
   );
 }
 
