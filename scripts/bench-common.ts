@@ -139,17 +139,16 @@ export interface CardMarks {
   /** The frame showing it has been painted: a task queued from that frame's animation
    * callback has run (so whatever the page queued before it counts too). */
   painted: number;
-  /** The paint of the caller's number, as the browser's Element Timing reports it. */
-  headPaint: number;
-  /** The paint of its wrap-up form's Save button (Element Timing): the whole card is up. */
+  /** When the frame with its wrap-up form's Save button (the card's last part) was presented
+   * on screen, as the browser's Element Timing reports it. */
   complete: number;
 }
 
 /**
  * Starts watching for a card; resolves with the epoch times (the clock CallPop's own marks
  * use) of `CardMarks`, or -1s after `timeoutMs`. Give the watcher a moment to install before
- * causing the call. The Element Timing marks are asked for by the watcher itself (it names the
- * elements as they appear, before their first paint), so the page under test is unchanged.
+ * causing the call. The Element Timing mark is asked for by the watcher itself (it names the
+ * element as it appears, before its first paint), so the page under test is unchanged.
  */
 export function watchCard(page: Page, match: CardMatch, timeoutMs = 15_000): Promise<CardMarks> {
   // A string, not a function: tsx would add helpers the page does not have.
@@ -157,7 +156,7 @@ export function watchCard(page: Page, match: CardMatch, timeoutMs = 15_000): Pro
     const find = ${selectorScript(match)};
     const now = () => performance.timeOrigin + performance.now();
     const tag = 'bench-' + Math.random().toString(36).slice(2);
-    const m = { rendered: -1, painted: -1, headPaint: -1, complete: -1 };
+    const m = { rendered: -1, painted: -1, complete: -1 };
     let timer, formSeen = false;
     const finish = () => {
       observer.disconnect();
@@ -166,11 +165,10 @@ export function watchCard(page: Page, match: CardMatch, timeoutMs = 15_000): Pro
       done(m);
     };
     const maybeDone = () => {
-      if (m.painted >= 0 && m.headPaint >= 0 && m.complete >= 0) finish();
+      if (m.painted >= 0 && m.complete >= 0) finish();
     };
     const paints = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        if (e.identifier === tag + '-head') m.headPaint = performance.timeOrigin + e.renderTime;
         if (e.identifier === tag + '-save') m.complete = performance.timeOrigin + e.renderTime;
       }
       maybeDone();
@@ -181,7 +179,6 @@ export function watchCard(page: Page, match: CardMatch, timeoutMs = 15_000): Pro
       if (!card) return;
       if (m.rendered < 0) {
         m.rendered = now();
-        card.querySelector('.number')?.setAttribute('elementtiming', tag + '-head');
         // requestAnimationFrame runs just before the frame; a task queued from it runs once
         // the frame is painted.
         requestAnimationFrame(() => setTimeout(() => { m.painted = now(); maybeDone(); }, 0));

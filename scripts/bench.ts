@@ -283,29 +283,24 @@ async function benchStages(page: Page, url: string, marks: PageMarks): Promise<v
         pass: target ? p95 <= 16 : null,
       });
     }
-    // Beside the budget, two figures from the browser's own paint times (Element Timing): when
-    // the caller's number was painted (what the budget's frame-task mark stands for, without
-    // the tasks the page queued behind that frame), and when the whole card was: its head
-    // (caller, state, timer) comes first, its controls and wrap-up form in the next frame.
-    const byElementTiming = (label: string, pick: (m: CardMarks) => number) => {
-      const values = traces
-        .filter((t) => marks.get(t.callId!)!.launcher === 'trampoline')
-        .map((t) => pick(marks.get(t.callId!)!) - t.marks.received!)
-        .filter((v) => v >= 0 && Number.isFinite(v));
-      inApp[`trampoline, ${label}`] = {
-        median: median(values),
-        p95: quantile(values, 0.95),
-        calls: values.length,
-      };
-      rows.push({
-        name: `in-app received → ${label} via trampoline (p95 of ${values.length})`,
-        value: `${ms(quantile(values, 0.95))} (median ${ms(median(values))})`,
-        target: 'reference',
-        pass: null,
-      });
+    // Beside the budget: when the frame with the whole card (its wrap-up form's Save button
+    // included) was presented on screen, from the browser's Element Timing. Headless Chromium
+    // composites in software, so presenting comes a few ms after the paint the budget ends at.
+    const presented = traces
+      .filter((t) => marks.get(t.callId!)!.launcher === 'trampoline')
+      .map((t) => marks.get(t.callId!)!.complete - t.marks.received!)
+      .filter((v) => v >= 0 && Number.isFinite(v));
+    inApp['trampoline, whole card presented'] = {
+      median: median(presented),
+      p95: quantile(presented, 0.95),
+      calls: presented.length,
     };
-    byElementTiming('number painted (Element Timing)', (m) => m.headPaint);
-    byElementTiming('whole card painted (Element Timing)', (m) => m.complete);
+    rows.push({
+      name: `in-app received → whole card presented (Element Timing) via trampoline (p95 of ${presented.length})`,
+      value: `${ms(quantile(presented, 0.95))} (median ${ms(median(presented))})`,
+      target: 'reference',
+      pass: null,
+    });
     report.stages = { breakdown, inApp, reportedByCard: reported, traces: traces.length };
     rows.push({
       name: `  paints reported back by the card`,

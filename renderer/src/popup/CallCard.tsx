@@ -48,11 +48,6 @@ export const CallCard = memo(function CallCard({
       sectionRef.current?.focus();
     wasFolded.current = folded;
   }, [folded, openedByAgent]);
-  // Who is calling, the state and the timer are what the agent looks at first: they are drawn
-  // in the frame the call arrives in. The rest (call controls, earlier calls with their own
-  // request, the wrap-up form) follows in the next frame, so it never delays the first.
-  // A card the agent opens from its folded line is wanted whole, at once.
-  const restShown = useNextFrame(call.key) || openedByAgent;
   // The latency budget's last marks; reported after the paint, never in its way.
   usePaintReport(call.id, (id, renderedAt, paintedAt) => {
     api.reportPaint(id, renderedAt, paintedAt).catch(() => {});
@@ -149,13 +144,9 @@ export const CallCard = memo(function CallCard({
         <CrmBadge crm={call.crm} />
       </div>
       <AddCallerButton call={call} />
-      {restShown ? (
-        <>
-          <CallControls call={call} />
-          <EarlierCalls call={call} />
-          <WrapUpForm call={call} draft={draft} keyHint />
-        </>
-      ) : null}
+      <CallControls call={call} />
+      <EarlierCalls call={call} />
+      <WrapUpForm call={call} draft={draft} keyHint />
     </section>
   );
 });
@@ -178,9 +169,16 @@ export function PhoneFacts({ call }: { call: CallView }) {
  * themselves open under it (the card must fit the popup window with the wrap-up in view).
  */
 function EarlierCalls({ call }: { call: CallView }) {
+  // Asked for from the next frame on: the request, its cache entry and the render of its
+  // answer never stand between a new call and the frame that shows its card.
+  const asked = useNextFrame(call.key);
+  return asked && call.number !== null ? <EarlierCallsLine call={call} /> : null;
+}
+
+function EarlierCallsLine({ call }: { call: CallView }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const detail = useQuery({ ...callDetailQuery(api, call.id), enabled: call.number !== null });
+  const detail = useQuery(callDetailQuery(api, call.id));
   const history = detail.data?.history ?? [];
   if (call.number === null || !detail.data) return null;
   if (history.length === 0) return <p className="earlier">{t('card.firstCall')}</p>;
