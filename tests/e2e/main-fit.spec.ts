@@ -191,5 +191,37 @@ for (const language of LANGUAGES) {
         });
       });
     }
+
+    test('a floating card starts below the top bar, however high the bar wraps', async ({
+      browser,
+      callpop,
+      t,
+    }) => {
+      // 640×400: no room for the card column, so the card floats over the page.
+      const context = await browser.newContext({
+        viewport: { width: 640, height: 400 },
+        deviceScaleFactor: 2,
+      });
+      const page = await context.newPage();
+      await page.goto(callpop.url);
+      await callpop.fire(['/N:S', '/C:0612345678', '/T:I', '/I:fit-float']);
+      const card = page.locator('[data-call-id="fit-float"]');
+      await expect(card).toBeVisible();
+      const placed = await page.evaluate(() => {
+        const bar = document.querySelector('.topbar')!.getBoundingClientRect();
+        const stack = document.querySelector('.card-stack.overlay')!.getBoundingClientRect();
+        return { barBottom: bar.bottom, stackTop: stack.top };
+      });
+      expect(placed.stackTop).toBeGreaterThanOrEqual(placed.barBottom - 1);
+      await page.screenshot({
+        path: `test-results/screens/main-fit-floating-card-${language}.png`,
+      });
+      // The card's own Hide button is the thing under the pointer there, not the bar.
+      const hide = card.getByRole('button', { name: t('card.hide'), exact: true });
+      await hide.click({ trial: true });
+      await hide.click();
+      await expect(card).toHaveCount(0);
+      await context.close();
+    });
   });
 }

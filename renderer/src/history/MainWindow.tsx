@@ -23,6 +23,7 @@ import { ContactsScreen } from '../contacts/ContactsScreen';
 import type { ContactInput } from '../../../shared/contacts/contact';
 import { useDialLinks } from '../contacts/use-dial-links';
 import { useMissedTitle } from './use-missed-title';
+import { useTopbarBottom } from './use-topbar-bottom';
 
 /** The agent's main window: status, history and the selected call (or the settings). */
 export function MainWindow() {
@@ -83,6 +84,8 @@ export function MainWindow() {
     setSettingsOpen(false);
     settingsButton.current?.focus();
   };
+  const topbarRef = useRef<HTMLElement>(null);
+  useTopbarBottom(topbarRef);
   useGlobalShortcuts({
     help: () => setHelpOpen(true),
     settings: () => (settingsOpen ? closeSettings() : openSettings()),
@@ -93,7 +96,7 @@ export function MainWindow() {
   return (
     <div className="main-window">
       <ConnectionBanner />
-      <header className="topbar">
+      <header className="topbar" ref={topbarRef}>
         <h1>{t('app.title')}</h1>
         <div className="topbar-actions">
           {browserMode ? <NotificationPermissionButton /> : null}
