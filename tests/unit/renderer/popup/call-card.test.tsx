@@ -4,13 +4,6 @@ import userEvent from '@testing-library/user-event';
 import { createFakeApi, makeCall } from '../fake-api';
 import { flush, renderWithApi } from '../render-app';
 
-/** Waits for the wrap-up form of every open card (a card's parts render as their data comes). */
-async function wrapUpShown(cards = 1) {
-  await waitFor(() =>
-    expect(screen.getAllByRole('textbox', { name: 'Comments' })).toHaveLength(cards),
-  );
-}
-
 async function renderPopupWindow(fake = createFakeApi()) {
   window.location.hash = '#/popup';
   const utils = renderWithApi(fake);
@@ -116,7 +109,6 @@ describe('call cards', () => {
     const fake = createFakeApi();
     await renderPopupWindow(fake);
     act(() => fake.emit('popup.show', makeCall({ id: 'x' })));
-    await wrapUpShown();
     const card = screen.getByRole('dialog');
 
     await user.click(within(card).getByRole('radio', { name: 'Completed' }));
@@ -138,7 +130,6 @@ describe('call cards', () => {
     const fake = createFakeApi({ calls: [call] });
     await renderPopupWindow(fake);
     act(() => fake.emit('popup.show', call));
-    await wrapUpShown();
     const card = screen.getByRole('dialog');
 
     await user.type(within(card).getByRole('textbox', { name: 'Comments' }), 'hi');
@@ -161,7 +152,6 @@ describe('call cards', () => {
     }));
     await renderPopupWindow(fake);
     act(() => fake.emit('popup.show', makeCall({ id: 'e1' })));
-    await wrapUpShown();
     const card = screen.getByRole('dialog');
 
     await user.click(within(card).getByRole('radio', { name: 'Completed' }));
@@ -180,7 +170,6 @@ describe('call cards', () => {
     const fake = createFakeApi();
     await renderPopupWindow(fake);
     act(() => fake.emit('popup.show', makeCall({ id: 'esc-1' })));
-    await wrapUpShown();
 
     await user.click(within(screen.getByRole('dialog')).getByRole('textbox', { name: 'Comments' }));
     await user.keyboard('{Escape}');
@@ -274,10 +263,11 @@ describe('call pushes and the query cache', () => {
     });
     await renderPopupWindow(fake);
     expect(screen.getAllByRole('dialog')).toHaveLength(2);
-    await wrapUpShown(2);
+    // Each card asks once for its earlier calls, from the frame after the one that shows it.
+    await waitFor(() => expect(fake.api.getCall).toHaveBeenCalledTimes(2));
     await flush();
     const fetchedAtStart = fake.api.getCall.mock.calls.length;
-    expect(fetchedAtStart).toBe(2); // each card asks once for its earlier calls
+    expect(fetchedAtStart).toBe(2);
 
     // One change of P1 (the CRM lookup ended): one push with the final view.
     act(() => fake.emit('call.updated', { ...a, crm: { state: 'known' } }));
